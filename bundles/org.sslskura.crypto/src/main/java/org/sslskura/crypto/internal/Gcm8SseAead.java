@@ -21,10 +21,10 @@ final class Gcm8SseAead extends AbstractSseAead {
 
     private final SecretKeySpec key;
     private final Cipher gcm = Jca.cipher("AES/GCM/NoPadding");
-    private final Cipher tagGcm = Jca.cipher("AES/GCM/NoPadding");
+    private final RepeatableInit tagGcm = new RepeatableInit(Jca.cipher("AES/GCM/NoPadding"),
+            nonce -> new GCMParameterSpec(128, nonce));
     private final Cipher ctr = Jca.cipher("AES/CTR/NoPadding");
     private final byte[] counterBlock = new byte[16];
-    private final byte[] lastTagNonce = new byte[12];
     private byte[] scratch = new byte[256];
     private byte[] plain = new byte[256];
 
@@ -66,10 +66,10 @@ final class Gcm8SseAead extends AbstractSseAead {
                 plain = new byte[Math.max(len, 2 * plain.length)];
             }
             ctr.doFinal(in, inOff, len, plain, 0);
-            initTagCipher(nonce);
-            tagGcm.updateAAD(aad, aadOff, aadLen);
+            Cipher tagCipher = tagGcm.init(Cipher.ENCRYPT_MODE, key, nonce);
+            tagCipher.updateAAD(aad, aadOff, aadLen);
             byte[] full = scratch(len + FULL_TAG);
-            tagGcm.doFinal(plain, 0, len, full, 0);
+            tagCipher.doFinal(plain, 0, len, full, 0);
             if (!Bytes.constantTimeEquals(full, len, in, inOff + len, TAG)) {
                 return -1;
             }
@@ -78,17 +78,6 @@ final class Gcm8SseAead extends AbstractSseAead {
         } catch (GeneralSecurityException e) {
             throw Jca.unexpected(e);
         }
-    }
-
-    /** SunJCE refuses two consecutive encryption inits with the same key and nonce: interpose a different nonce. */
-    private void initTagCipher(byte[] nonce) throws GeneralSecurityException {
-        if (java.util.Arrays.equals(nonce, lastTagNonce)) {
-            byte[] other = nonce.clone();
-            other[0] ^= 1;
-            tagGcm.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, other));
-        }
-        tagGcm.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce));
-        System.arraycopy(nonce, 0, lastTagNonce, 0, 12);
     }
 
     private byte[] scratch(int size) {

@@ -15,7 +15,8 @@ import org.sslskura.crypto.SseSuite;
  * The JDK verifies the tag before it releases any plaintext.
  */
 final class JcaAeadSseAead extends AbstractSseAead {
-    private final Cipher cipher;
+    private final Cipher sealCipher;
+    private final RepeatableInit openCipher;
     private final SecretKeySpec key;
 
     JcaAeadSseAead(SseSuite suite, byte[] keyMaterial) {
@@ -24,16 +25,18 @@ final class JcaAeadSseAead extends AbstractSseAead {
         boolean gcm = suite == SseSuite.AES_GCM_16;
         key = new SecretKeySpec(k, gcm ? "AES" : "ChaCha20");
         Bytes.wipe(k);
-        cipher = Jca.cipher(gcm ? "AES/GCM/NoPadding" : "ChaCha20-Poly1305");
+        String transformation = gcm ? "AES/GCM/NoPadding" : "ChaCha20-Poly1305";
+        sealCipher = Jca.cipher(transformation);
+        openCipher = new RepeatableInit(Jca.cipher(transformation), this::params);
     }
 
     @Override
     int seal(byte[] nonce, byte[] aad, int aadOff, int aadLen, byte[] in, int inOff, int inLen, byte[] out, int outOff) {
         try {
-            cipher.init(Cipher.ENCRYPT_MODE, key, params(nonce));
-            cipher.updateAAD(aad, aadOff, aadLen);
-            return cipher.doFinal(in, inOff, inLen, out, outOff);
-        } catch (java.security.InvalidKeyException e) {
+            sealCipher.init(Cipher.ENCRYPT_MODE, key, params(nonce));
+            sealCipher.updateAAD(aad, aadOff, aadLen);
+            return sealCipher.doFinal(in, inOff, inLen, out, outOff);
+        } catch (java.security.InvalidKeyException | java.security.InvalidAlgorithmParameterException e) {
             // the JDK refuses a repeated (key, nonce) for encryption: a caller reused a sequence number
             throw new IllegalStateException("sequence number reused under this key", e);
         } catch (GeneralSecurityException e) {
@@ -44,7 +47,7 @@ final class JcaAeadSseAead extends AbstractSseAead {
     @Override
     int open(byte[] nonce, byte[] aad, int aadOff, int aadLen, byte[] in, int inOff, int inLen, byte[] out, int outOff) {
         try {
-            cipher.init(Cipher.DECRYPT_MODE, key, params(nonce));
+            Cipher cipher = openCipher.init(Cipher.DECRYPT_MODE, key, nonce);
             cipher.updateAAD(aad, aadOff, aadLen);
             return cipher.doFinal(in, inOff, inLen, out, outOff);
         } catch (AEADBadTagException e) {
@@ -62,8 +65,9 @@ final class JcaAeadSseAead extends AbstractSseAead {
     void wipe() {
         // SecretKeySpec cannot be destroyed on Java 17; the JCA round keys are released to the GC.
         try {
-            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(new byte[suite().keyLength()], key.getAlgorithm()),
-                    params(new byte[suite().nonceLength()]));
+            SecretKeySpec zero = new SecretKeySpec(new byte[suite().keyLength()], key.getAlgorithm());
+            sealCipher.init(Cipher.DECRYPT_MODE, zero, params(new byte[suite().nonceLength()]));
+            openCipher.init(Cipher.DECRYPT_MODE, zero, new byte[suite().nonceLength()]);
         } catch (GeneralSecurityException e) {
             throw Jca.unexpected(e);
         }
