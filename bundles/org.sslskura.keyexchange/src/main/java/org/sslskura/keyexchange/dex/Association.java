@@ -1,0 +1,121 @@
+package org.sslskura.keyexchange.dex;
+
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.Map;
+import org.sslskura.api.SecureSession;
+import org.sslskura.crypto.Bytes;
+import org.sslskura.crypto.SseSuite;
+import org.sslskura.wire.hip.HostIdentity;
+import org.sslskura.wire.hip.Hit;
+import org.sslskura.wire.sse.SseFormat;
+
+/** The state kept for one peer HIT. Only the engine touches it, on one thread. */
+final class Association {
+    private static final int RECENT_NONCES = 8;
+
+    final Hit peer;
+    DexState state = DexState.UNASSOCIATED;
+    /** Our role in the exchange that produced (or is producing) the keys. */
+    boolean initiator;
+    HostIdentity peerHi;
+    Retransmission retransmission;
+    /** A deadline without a packet: EC in R2-SENT, hold-down in E-FAILED and CLOSED. */
+    long stateDeadline = Long.MAX_VALUE;
+    long lastActivity;
+    String lastPeerError;
+
+    // Base exchange in progress (initiator side).
+    Map<Integer, byte[]> r1Offer;
+    long r1Generation = -1;
+    byte[] puzzleI;
+    byte[] puzzleJ;
+    byte[] iNonce;
+    byte[] localRandom;
+    /** Kij, kept from R1 until R2 gives the peer's random value for the pair-wise keys. */
+    byte[] kij;
+    int pendingInboundSpi;
+    SseSuite pendingSuite;
+    SseFormat pendingFormat;
+    boolean pendingCompression;
+
+    // Keys.
+    MasterKeys master;
+    Keymat keymat;
+    SecureSession session;
+    int keymatIndex;
+    /** The R2 the responder sends again for a retransmitted I2. */
+    byte[] cachedR2;
+    byte[] cachedI2;
+    final Deque<byte[]> recentINonces = new ArrayDeque<>();
+
+    // UPDATE.
+    long nextUpdateId;
+    long lastPeerUpdateId = -1;
+    byte[] lastUpdateReply;
+    Rekey rekey;
+
+    // CLOSE.
+    byte[] closeEcho;
+
+    Association(Hit peer) {
+        this.peer = peer;
+    }
+
+    /** Remembers the I_NONCE of an accepted I2, to refuse replays of it. */
+    void rememberINonce(byte[] nonce) {
+        if (recentINonces.size() == RECENT_NONCES) {
+            recentINonces.removeFirst();
+        }
+        recentINonces.addLast(nonce.clone());
+    }
+
+    /** @return true if an I2 with this I_NONCE was accepted before */
+    boolean seenINonce(byte[] nonce) {
+        return recentINonces.stream().anyMatch(n -> Arrays.equals(n, nonce));
+    }
+
+    /** Forgets the pending base-exchange values (the keys derived from them stay). */
+    void clearPending() {
+        Bytes.wipe(localRandom);
+        localRandom = null;
+        Bytes.wipe(kij);
+        kij = null;
+        r1Offer = null;
+        puzzleJ = null;
+        retransmission = null;
+    }
+
+    /** Wipes every key and forgets the exchange. */
+    void destroyKeys() {
+        clearPending();
+        if (master != null) {
+            master.close();
+            master = null;
+        }
+        if (keymat != null) {
+            keymat.close();
+            keymat = null;
+        }
+        if (session != null) {
+            session.outbound().destroy();
+            session.inbound().destroy();
+            session = null;
+        }
+        rekey = null;
+        cachedR2 = null;
+        cachedI2 = null;
+    }
+
+    /** UPDATE rekey state of one side (RFC 7402 §6.8–6.10 without DH; DECISIONS §6.16). */
+    static final class Rekey {
+        Long ownUpdateId;
+        int ownIndex = -1;
+        int ownNewSpi;
+        boolean ownAcked;
+        int peerIndex = -1;
+        long peerNewSpi;
+        boolean requestedLocally;
+    }
+}
