@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.sslskura.api.SecureSession;
 import org.sslskura.api.SecurityAssociation;
-import org.sslskura.api.TrustedPeer;
 import org.sslskura.crypto.Bytes;
 import org.sslskura.crypto.HipCipherStream;
 import org.sslskura.crypto.SseSuite;
@@ -79,8 +78,7 @@ final class InitiatorSteps {
         if (!hi.hit().equals(r1.senderHit())) {
             return engine.drop(DropReason.HIT_MISMATCH);
         }
-        Optional<TrustedPeer> trusted = engine.identity.authorize(hi, r1.senderHit());
-        if (trusted.isEmpty()) {
+        if (!ResponderSteps.listedOrLearnable(engine, hi, r1.senderHit())) {
             return engine.drop(DropReason.UNTRUSTED_HI);
         }
         Selection selection = select(r1, hi);
@@ -166,6 +164,11 @@ final class InitiatorSteps {
             return engine.drop(DropReason.BAD_HIP_MAC);
         }
         List<DexEvent> out = new ArrayList<>();
+        if (engine.identity.authorize(a.peerHi, a.peer).isEmpty()) { // trust-on-first-use records only now
+            engine.drop(DropReason.UNTRUSTED_HI);
+            fail(a, "peer Host Identity not trusted", now, out);
+            return out;
+        }
         if (!Offer.sameOffer(a.r1Offer, Offer.checkedContents(r2))) {
             engine.drop(DropReason.DOWNGRADE);
             fail(a, "R2 does not repeat the R1 offer: downgrade attempt", now, out);

@@ -104,8 +104,7 @@ final class ResponderSteps {
         if (!hi.hit().equals(initiator)) {
             return engine.drop(DropReason.HIT_MISMATCH);
         }
-        if (engine.identity.trustPolicy() == TrustPolicy.ALLOWLIST
-                && !engine.identity.peer(initiator).map(p -> p.hostIdentity().equals(hi)).orElse(false)) {
+        if (!listedOrLearnable(engine, hi, initiator)) {
             return engine.drop(DropReason.UNTRUSTED_HI);
         }
         byte[] iNonce = nonce.get().nonce();
@@ -261,6 +260,18 @@ final class ResponderSteps {
     private byte[] notify(Hit to, int type, MasterKeys master) {
         return HipMacs.sign(HipPacket.builder(HipConstants.NOTIFY, engine.localHit(), to)
                 .add(Notification.of(type, new byte[0])), master);
+    }
+
+    /**
+     * The cheap trust pre-check before any ECDH: under the allowlist the HI must be the listed one; under
+     * trust-on-first-use anything may proceed, and {@code IdentityStore.authorize} (which records a learned peer) runs
+     * only once HIP_MAC has proved the peer holds the key.
+     */
+    static boolean listedOrLearnable(DexEngine engine, HostIdentity hi, Hit hit) {
+        if (engine.identity.trustPolicy() != TrustPolicy.ALLOWLIST) {
+            return true;
+        }
+        return engine.identity.peer(hit).map(p -> p.hostIdentity().equals(hi)).orElse(false);
     }
 
     /** SSLS_INFO agreement: min(local, peer), or 0 if either is 0 (DECISIONS §6.11). */
