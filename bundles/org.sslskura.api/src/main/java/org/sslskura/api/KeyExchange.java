@@ -29,6 +29,12 @@ public interface KeyExchange {
     /** Closes the association with {@code peer} (CLOSE / CLOSE_ACK). */
     CompletionStage<Void> close(Hit peer);
 
+    /**
+     * Reports that an authenticated SSE PDU arrived from {@code peer} (the envelope calls this): the responder's
+     * R2-SENT becomes ESTABLISHED, and the association's idle timer restarts.
+     */
+    void trafficSeen(Hit peer);
+
     /** Registers a listener for established, rekeyed, closed and failed events. */
     void addListener(KeyExchangeListener listener);
 
