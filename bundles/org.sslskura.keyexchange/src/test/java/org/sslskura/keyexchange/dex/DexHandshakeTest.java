@@ -125,6 +125,10 @@ class DexHandshakeTest {
         assertEquals(288, t.packetsOfType(HipConstants.I2).get(0).length);
         // R2: 160 + SSE_TRANSFORM + SSE_FORMAT + SSE_INFO + SSLS_INFO
         assertEquals(200, t.packetsOfType(HipConstants.R2).get(0).length);
+        t.emit(t.a, t.a.engine.rekey(t.b.hit(), t.now));
+        t.run(5_000);
+        List<byte[]> updates = t.packetsOfType(HipConstants.UPDATE);
+        assertEquals(List.of(88, 96, 72), updates.stream().map(p -> p.length).toList(), "request, reply, ack");
     }
 
     /** Both sides hold the same SA pair crosswise, and a PDU sealed by one opens at the other. */
