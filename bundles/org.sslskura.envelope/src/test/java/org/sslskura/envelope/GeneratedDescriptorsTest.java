@@ -1,0 +1,62 @@
+package org.sslskura.envelope;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.jar.Manifest;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Checks what bnd generated into target/classes against what Kura 5 accepts: metatype named by the PID, OCD id = PID,
+ * unprefixed OCD/AD, DS namespace at most 1.4, implementation packages private.
+ */
+class GeneratedDescriptorsTest {
+    private static final String PID = EnvelopeComponent.PID;
+
+    private static String resource(String name) throws Exception {
+        try (InputStream in = GeneratedDescriptorsTest.class.getResourceAsStream("/" + name)) {
+            assertNotNull(in, name + " missing: run the build through Maven (bnd-process)");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void metatype_isNamedByThePidAndKuraReadable() throws Exception {
+        assertEquals("org.sslskura.envelope.Envelope", PID);
+        String xml = resource("OSGI-INF/metatype/" + PID + ".xml");
+        assertTrue(xml.contains("<OCD id=\"" + PID + "\""), xml);
+        assertTrue(xml.contains("<Designate pid=\"" + PID + "\""), xml);
+        assertFalse(xml.contains("<metatype:OCD") || xml.contains("<metatype:AD"), "children must be unprefixed");
+        assertTrue(xml.contains("<AD id=\"replay.window\" type=\"Integer\""), xml);
+        assertTrue(xml.contains("min=\"32\"") && xml.contains("max=\"4096\""), xml);
+        assertTrue(xml.contains("<AD id=\"allow.integrity.only\" type=\"Boolean\""), xml);
+        assertTrue(xml.contains("<AD id=\"retired.sa.grace.seconds\" type=\"Integer\""), xml);
+    }
+
+    @Test
+    void component_usesDs14AtMost_andProvidesEnvelope() throws Exception {
+        String xml = resource("OSGI-INF/" + PID + ".xml");
+        assertTrue(xml.contains("xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\"")
+                || xml.contains("xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.4.0\""), xml);
+        assertTrue(xml.contains("configuration-pid=\"" + PID + "\""), xml);
+        assertTrue(xml.contains("<provide interface=\"org.sslskura.api.Envelope\"/>"), xml);
+        assertTrue(xml.contains("interface=\"org.sslskura.api.KeyExchange\""), xml);
+        assertTrue(xml.contains("name=\"service.pid\"") && xml.contains(PID), xml);
+
+        URL component = GeneratedDescriptorsTest.class.getResource("/OSGI-INF/" + PID + ".xml");
+        try (InputStream in = new URL(component, "../META-INF/MANIFEST.MF").openStream()) {
+            Manifest mf = new Manifest(in);
+            assertEquals("org.sslskura.envelope", mf.getMainAttributes().getValue("Bundle-SymbolicName"));
+            String req = mf.getMainAttributes().getValue("Require-Capability");
+            assertTrue(req.contains("(osgi.extender=osgi.component)(version>=1.4.0)")
+                    || req.contains("(osgi.extender=osgi.component)(version>=1.3.0)"), req);
+            assertFalse(req.contains("version>=1.5"), req);
+            assertEquals(null, mf.getMainAttributes().getValue("Export-Package"), "implementation stays private");
+        }
+    }
+}
