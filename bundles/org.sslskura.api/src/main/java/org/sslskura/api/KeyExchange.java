@@ -26,6 +26,13 @@ public interface KeyExchange {
      */
     CompletionStage<SecureSession> rekey(Hit peer);
 
+    /**
+     * Forgets the association with {@code peer} at once (its SAs are reported closed) and runs a new base exchange as
+     * Initiator. For a peer that stopped answering on its SAs, for example after it restarted and lost them; a peer
+     * that still holds the association replaces it when the new I2 verifies.
+     */
+    CompletionStage<SecureSession> reestablish(Hit peer);
+
     /** Closes the association with {@code peer} (CLOSE / CLOSE_ACK). */
     CompletionStage<Void> close(Hit peer);
 

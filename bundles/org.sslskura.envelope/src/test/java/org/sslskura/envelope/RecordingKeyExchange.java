@@ -32,6 +32,11 @@ final class RecordingKeyExchange implements KeyExchange {
     }
 
     @Override
+    public CompletionStage<SecureSession> reestablish(Hit peer) {
+        throw new AssertionError("the envelope never re-establishes");
+    }
+
+    @Override
     public CompletionStage<SecureSession> rekey(Hit peer) {
         rekeys.add(peer);
         CompletableFuture<SecureSession> f = new CompletableFuture<>();

@@ -101,6 +101,16 @@ public final class DexService implements KeyExchange, AutoCloseable {
     }
 
     @Override
+    public CompletionStage<SecureSession> reestablish(Hit peer) {
+        CompletableFuture<SecureSession> f = new CompletableFuture<>();
+        thread.execute(() -> {
+            connecting.computeIfAbsent(peer, k -> new ArrayList<>()).add(f);
+            apply(engine.reestablish(peer, clock.millis()));
+        });
+        return f;
+    }
+
+    @Override
     public Optional<SecureSession> session(Hit peer) {
         return query(() -> engine.session(peer));
     }

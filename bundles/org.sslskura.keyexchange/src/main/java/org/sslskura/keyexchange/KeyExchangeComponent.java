@@ -92,6 +92,11 @@ public final class KeyExchangeComponent implements KeyExchange {
     }
 
     @Override
+    public CompletionStage<SecureSession> reestablish(Hit peer) {
+        return service.reestablish(peer);
+    }
+
+    @Override
     public CompletionStage<SecureSession> rekey(Hit peer) {
         return service.rekey(peer);
     }

@@ -72,6 +72,26 @@ public final class DexEngine implements AutoCloseable {
     }
 
     /**
+     * Forgets the association with {@code peer} (reporting it closed if it had keys) and starts a new base exchange.
+     *
+     * @return the events: closed (if there were keys) and the I1 to send
+     */
+    public List<DexEvent> reestablish(Hit peer, long now) {
+        List<DexEvent> out = new ArrayList<>();
+        Association a = associations.get(peer);
+        if (a != null) {
+            boolean hadKeys = a.session != null;
+            forget(a);
+            if (hadKeys) {
+                out.add(new DexEvent.Closed(peer));
+            }
+        }
+        count("reestablished");
+        out.addAll(initiator.connect(peer, now));
+        return out;
+    }
+
+    /**
      * Processes one received HIP packet (exactly the bytes of an MQTT message on our {@code /hip} topic). Invalid or
      * unexpected packets are dropped and counted; they never change established state.
      */

@@ -258,6 +258,22 @@ class DexRobustnessTest {
     }
 
     @Test
+    void reestablishForgetsAndRunsANewExchange() throws AuthenticationException {
+        DexConfig c = DexConfig.builder().build();
+        DexTestbed t = new DexTestbed(dir, c, c);
+        t.connect();
+        t.run(5_000);
+        SecureSession first = t.a.engine.session(t.b.hit()).orElseThrow();
+        t.emit(t.a, t.a.engine.reestablish(t.b.hit(), t.now));
+        assertEquals(1, t.a.eventsOf(DexEvent.Closed.class).size());
+        t.run(5_000);
+        SecureSession second = t.a.engine.session(t.b.hit()).orElseThrow();
+        DexHandshakeTest.assertMatching(second, t.b.engine.session(t.a.hit()).orElseThrow());
+        assertFalse(java.util.Arrays.equals(first.outbound().keyMaterial(), second.outbound().keyMaterial()));
+        assertEquals(2, t.b.eventsOf(DexEvent.Established.class).size(), "the responder replaced its association");
+    }
+
+    @Test
     void idleAssociationsAreClosedAfterUal() {
         DexConfig c = DexConfig.builder().unusedAssociationLifetimeMillis(60_000).build();
         DexTestbed t = new DexTestbed(dir, c, c);
