@@ -1,0 +1,32 @@
+package org.sslskura.transport;
+
+import org.sslskura.api.MessagingException;
+import org.sslskura.api.ReceivedMessage;
+import org.sslskura.wire.hip.Hit;
+
+/** What the {@link MessagePipeline} asks its owner to do; called on the pipeline's thread. */
+interface PipelineEvents {
+    /** Publish {@code pdu} (a PDU or fragment) to {@code peer}'s SSE topic. */
+    void publish(Hit peer, byte[] pdu, OutboundMessage forMessage);
+
+    /** Deliver an application message. */
+    void deliver(ReceivedMessage message);
+
+    /** Every chunk of {@code message} was acknowledged (or handed off, for fire-and-forget). */
+    void acknowledged(OutboundMessage message);
+
+    /** {@code message} cannot be delivered. */
+    void failed(OutboundMessage message, MessagingException why);
+
+    /** No SA pair with {@code peer}: run a key exchange (the messages wait). */
+    void needSession(Hit peer);
+
+    /**
+     * {@code peer} acknowledged nothing while a PDU exhausted its retransmissions: it has probably lost the SAs (a
+     * restart). Run a new base exchange; the peer's messages wait for it.
+     */
+    void sessionSuspect(Hit peer);
+
+    /** The outbound sequence space with {@code peer} is used up: rekey (the messages wait). */
+    void needRekey(Hit peer);
+}

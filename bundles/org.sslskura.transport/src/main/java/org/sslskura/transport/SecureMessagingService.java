@@ -1,0 +1,398 @@
+package org.sslskura.transport;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sslskura.api.Envelope;
+import org.sslskura.api.IdentityStore;
+import org.sslskura.api.KeyExchange;
+import org.sslskura.api.KeyExchangeListener;
+import org.sslskura.api.MessageLink;
+import org.sslskura.api.MessageReceipt;
+import org.sslskura.api.MessageReceiver;
+import org.sslskura.api.MessagingException;
+import org.sslskura.api.ReceivedMessage;
+import org.sslskura.api.SecureMessaging;
+import org.sslskura.api.SecureSession;
+import org.sslskura.api.SendOptions;
+import org.sslskura.transport.queue.OutboundQueue;
+import org.sslskura.transport.queue.QueueFullException;
+import org.sslskura.transport.queue.QueuedMessage;
+import org.sslskura.wire.hip.Hit;
+import org.sslskura.wire.sse.InnerMessage;
+
+/**
+ * {@link SecureMessaging} over a {@link MessageLink}: the {@link MessagePipeline} on one thread, fed by our
+ * {@code <prefix>/<HIT>/sse} topic, with the offline queue, key exchange triggers and timers. Usable without OSGi (the
+ * CLI) and wrapped by the DS component.
+ */
+public final class SecureMessagingService implements SecureMessaging, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SecureMessagingService.class);
+    private static final long HOUSEKEEPING_MILLIS = 1000;
+    private static final long SESSION_RETRY_MILLIS = 5000;
+
+    private final IdentityStore identity;
+    private final KeyExchange keyExchange;
+    private final MessageLink link;
+    private final OutboundQueue queue;
+    private final String prefix;
+    private final List<Hit> collectors;
+    private final TransportOptions options;
+    private final Clock clock;
+    private final ScheduledThreadPoolExecutor thread;
+    private final MessagePipeline pipeline;
+    private final DeliveredIds delivered;
+    private final DeliveredJournal journal;
+    private final List<MessageReceiver> receivers = new CopyOnWriteArrayList<>();
+    private final Set<Hit> connecting = new HashSet<>();
+    private final Map<Long, List<CompletableFuture<Void>>> handOffs = new HashMap<>();
+    private final Map<String, Long> counters = new LinkedHashMap<>();
+    private final KeyExchangeListener sessions = new Sessions();
+    private AutoCloseable subscription;
+    private ScheduledFuture<?> timer;
+    private long timerAt = Long.MAX_VALUE;
+    private volatile boolean closed;
+
+    /**
+     * @param queue the offline queue (its pending messages are sent again on {@link #start()})
+     * @param deliveredDirectory where delivered message ids are kept across restarts, or null for memory only
+     * @param collectors the peers {@link #sendToCollectors} sends to
+     * @throws IOException if the delivered-ids journal cannot be opened
+     */
+    public SecureMessagingService(IdentityStore identity, KeyExchange keyExchange, Envelope envelope, MessageLink link,
+                                  OutboundQueue queue, java.nio.file.Path deliveredDirectory, String prefix,
+                                  List<Hit> collectors, TransportOptions options, Clock clock) throws IOException {
+        this.identity = identity;
+        this.keyExchange = keyExchange;
+        this.link = link;
+        this.queue = queue;
+        this.prefix = prefix;
+        this.collectors = List.copyOf(collectors);
+        this.options = options;
+        this.clock = clock;
+        this.thread = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "ssls-transport");
+            t.setDaemon(true);
+            return t;
+        });
+        thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.delivered = new DeliveredIds(options.dedupeWindow(), null);
+        this.journal = deliveredDirectory == null ? null
+                : DeliveredJournal.open(deliveredDirectory, options.dedupeWindow(), delivered);
+        DeliveredIds ids = journal == null ? delivered : new DeliveredIds(options.dedupeWindow(), journal);
+        if (journal != null) {
+            delivered.remembered().forEach(e -> ids.restore(e.getKey(), e.getValue()));
+        }
+        this.pipeline = new MessagePipeline(envelope, options, new Events(), ids);
+    }
+
+    /** Subscribes to our SSE topic, listens to the key exchange, and sends again what the offline queue holds. */
+    public void start() {
+        keyExchange.addListener(sessions);
+        subscription = link.subscribe(sseTopic(identity.hit()),
+                (topic, payload) -> run(() -> pipeline.onSse(payload, clock.millis())));
+        List<QueuedMessage> pending = queue.pending();
+        run(() -> {
+            for (QueuedMessage q : pending) {
+                pipeline.submit(new OutboundMessage(q.messageId(), Hit.of(q.peer()), q.topic(), q.body(), false,
+                        new CompletableFuture<MessageReceipt>()), clock.millis());
+            }
+        });
+        if (!pending.isEmpty()) {
+            LOG.info("{} queued messages from a previous run are being sent again", pending.size());
+        }
+        thread.scheduleWithFixedDelay(() -> run(() -> pipeline.tick(clock.millis())), HOUSEKEEPING_MILLIS,
+                HOUSEKEEPING_MILLIS, TimeUnit.MILLISECONDS);
+        LOG.info("secure messaging for HIT {} listening on {}", identity.hit().toHex(), sseTopic(identity.hit()));
+    }
+
+    @Override
+    public CompletionStage<MessageReceipt> send(Hit peer, String topic, byte[] payload, SendOptions sendOptions) {
+        CompletableFuture<MessageReceipt> result = new CompletableFuture<>();
+        if (closed) {
+            result.completeExceptionally(new MessagingException(MessagingException.Reason.STOPPED, "stopped"));
+            return result;
+        }
+        if (identity.peer(peer).isEmpty()) {
+            result.completeExceptionally(new MessagingException(MessagingException.Reason.UNKNOWN_PEER,
+                    "not a trusted peer: " + peer.toHex()));
+            return result;
+        }
+        if (topic == null || topic.isEmpty() || topic.getBytes(StandardCharsets.UTF_8).length
+                > InnerMessage.MAX_TOPIC_LENGTH || payload.length > options.maxMessageBytes()) {
+            result.completeExceptionally(new MessagingException(MessagingException.Reason.TOO_LARGE,
+                    "topic must be 1.." + InnerMessage.MAX_TOPIC_LENGTH + " bytes and the payload at most "
+                            + options.maxMessageBytes()));
+            return result;
+        }
+        long id;
+        try {
+            id = sendOptions.fireAndForget() ? queue.nextId() : queue.append(peer.bytes(), topic, payload, 0).messageId();
+        } catch (QueueFullException e) {
+            result.completeExceptionally(new MessagingException(MessagingException.Reason.QUEUE_FULL, e.getMessage()));
+            return result;
+        } catch (IOException e) {
+            result.completeExceptionally(new MessagingException(MessagingException.Reason.STORAGE,
+                    "offline queue not writable", e));
+            return result;
+        }
+        OutboundMessage m = new OutboundMessage(id, peer, topic, payload.clone(), sendOptions.fireAndForget(), result);
+        run(() -> pipeline.submit(m, clock.millis()));
+        return result;
+    }
+
+    @Override
+    public CompletionStage<MessageReceipt> sendToCollectors(String topic, byte[] payload, SendOptions sendOptions) {
+        if (collectors.isEmpty()) {
+            return CompletableFuture.failedFuture(new MessagingException(MessagingException.Reason.UNKNOWN_PEER,
+                    "no collector configured"));
+        }
+        List<CompletableFuture<MessageReceipt>> all = new ArrayList<>();
+        for (Hit c : collectors) {
+            all.add(send(c, topic, payload, sendOptions).toCompletableFuture());
+        }
+        return CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0]))
+                .thenApply(v -> all.get(all.size() - 1).join());
+    }
+
+    @Override
+    public AutoCloseable addReceiver(MessageReceiver receiver) {
+        receivers.add(receiver);
+        return () -> receivers.remove(receiver);
+    }
+
+    @Override
+    public Map<String, Long> counters() {
+        Map<String, Long> out = query(() -> {
+            Map<String, Long> m = new LinkedHashMap<>(pipeline.counters());
+            m.putAll(counters);
+            return m;
+        });
+        out.put("queue.messages", (long) queue.size());
+        out.put("queue.bytes", queue.bytes());
+        return out;
+    }
+
+    /** @return the SSE topic of {@code hit} */
+    public String sseTopic(Hit hit) {
+        return prefix + "/" + hit.toHex() + "/sse";
+    }
+
+    /** Stops: unacknowledged messages stay in the offline queue; their completions fail with STOPPED. */
+    @Override
+    public void close() {
+        closed = true;
+        keyExchange.removeListener(sessions);
+        if (subscription != null) {
+            try {
+                subscription.close();
+            } catch (Exception e) {
+                LOG.debug("unsubscribe failed", e);
+            }
+        }
+        thread.shutdown();
+        try {
+            thread.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (journal != null) {
+            try {
+                journal.close();
+            } catch (IOException e) {
+                LOG.warn("delivered-ids journal not closed cleanly: {}", e.toString());
+            }
+        }
+    }
+
+    private void run(Runnable r) {
+        if (thread.isShutdown()) {
+            return;
+        }
+        thread.execute(() -> {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                LOG.error("transport step failed", e);
+            }
+            rearm();
+        });
+    }
+
+    private void rearm() {
+        long next = pipeline.nextDeadline();
+        if (next == timerAt && timer != null && !timer.isDone()) {
+            return;
+        }
+        if (timer != null) {
+            timer.cancel(false);
+        }
+        timerAt = next;
+        if (next != Long.MAX_VALUE && !thread.isShutdown()) {
+            timer = thread.schedule(() -> {
+                timerAt = Long.MAX_VALUE;
+                pipeline.tick(clock.millis());
+                rearm();
+            }, Math.max(0, next - clock.millis()), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private <T> T query(Supplier<T> question) {
+        try {
+            return CompletableFuture.supplyAsync(question, thread).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException | TimeoutException | java.util.concurrent.RejectedExecutionException e) {
+            throw new IllegalStateException("transport thread did not answer", e);
+        }
+    }
+
+    private void count(String name) {
+        counters.merge(name, 1L, Long::sum);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static CompletableFuture<MessageReceipt> future(OutboundMessage m) {
+        return (CompletableFuture<MessageReceipt>) m.handle;
+    }
+
+    /** The pipeline's requests, on the transport thread. */
+    private final class Events implements PipelineEvents {
+        @Override
+        public void publish(Hit peer, byte[] pdu, OutboundMessage forMessage) {
+            CompletableFuture<Void> sent = link.publish(sseTopic(peer), pdu).toCompletableFuture();
+            if (forMessage != null && forMessage.fireAndForget) {
+                handOffs.computeIfAbsent(forMessage.id, k -> new ArrayList<>()).add(sent);
+            }
+            sent.whenComplete((ok, err) -> {
+                if (err != null) {
+                    LOG.debug("SSE PDU to {} not published: {}", peer.toHex(), err.toString());
+                }
+            });
+        }
+
+        @Override
+        public void deliver(ReceivedMessage message) {
+            for (MessageReceiver r : receivers) {
+                try {
+                    r.received(message);
+                } catch (RuntimeException e) {
+                    LOG.warn("message receiver failed", e);
+                }
+            }
+        }
+
+        @Override
+        public void acknowledged(OutboundMessage m) {
+            MessageReceipt receipt = new MessageReceipt(m.id, m.peer);
+            if (m.fireAndForget) {
+                List<CompletableFuture<Void>> sent = handOffs.remove(m.id);
+                CompletableFuture.allOf(sent == null ? new CompletableFuture<?>[0]
+                        : sent.toArray(new CompletableFuture<?>[0])).whenComplete((ok, err) -> {
+                            if (err == null) {
+                                future(m).complete(receipt);
+                            } else {
+                                future(m).completeExceptionally(new MessagingException(
+                                        MessagingException.Reason.LOST, "carrier refused the message", err));
+                            }
+                        });
+                return;
+            }
+            try {
+                queue.acknowledge(m.id);
+            } catch (IOException e) {
+                LOG.warn("acknowledgment of message {} not recorded in the offline queue: {}", m.id, e.toString());
+            }
+            future(m).complete(receipt);
+        }
+
+        @Override
+        public void failed(OutboundMessage m, MessagingException why) {
+            LOG.warn("message {} to {} failed: {}", m.id, m.peer.toHex(), why.getMessage());
+            if (!m.fireAndForget) {
+                try {
+                    queue.acknowledge(m.id); // reported to the application: not sent again after a restart
+                } catch (IOException e) {
+                    LOG.warn("failed message {} still in the offline queue: {}", m.id, e.toString());
+                }
+            }
+            future(m).completeExceptionally(why);
+        }
+
+        @Override
+        public void needSession(Hit peer) {
+            if (!connecting.add(peer)) {
+                return;
+            }
+            count("sessions.requested");
+            keyExchange.connect(peer).whenComplete((session, err) -> run(() -> {
+                connecting.remove(peer);
+                if (err == null) {
+                    pipeline.sessionReady(peer, clock.millis());
+                } else {
+                    LOG.warn("no session with {} yet: {}; retrying in {} s", peer.toHex(), err.getMessage(),
+                            SESSION_RETRY_MILLIS / 1000);
+                    thread.schedule(() -> run(() -> needSession(peer)), SESSION_RETRY_MILLIS, TimeUnit.MILLISECONDS);
+                }
+            }));
+        }
+
+        @Override
+        public void sessionSuspect(Hit peer) {
+            if (!connecting.add(peer)) {
+                return;
+            }
+            LOG.info("{} acknowledges nothing: running a new key exchange", peer.toHex());
+            keyExchange.reestablish(peer).whenComplete((session, err) -> run(() -> {
+                connecting.remove(peer);
+                if (err == null) {
+                    pipeline.sessionReady(peer, clock.millis());
+                } else {
+                    needSession(peer);
+                }
+            }));
+        }
+
+        @Override
+        public void needRekey(Hit peer) {
+            keyExchange.rekey(peer);
+        }
+    }
+
+    /** Session changes from the key exchange, moved onto the transport thread. */
+    private final class Sessions implements KeyExchangeListener {
+        @Override
+        public void established(SecureSession session) {
+            run(() -> pipeline.sessionReady(session.peerHit(), clock.millis()));
+        }
+
+        @Override
+        public void rekeyed(SecureSession previous, SecureSession current) {
+            run(() -> pipeline.sessionReady(current.peerHit(), clock.millis()));
+        }
+
+        @Override
+        public void closed(Hit peer) {
+            run(() -> pipeline.sessionLost(peer));
+        }
+    }
+}

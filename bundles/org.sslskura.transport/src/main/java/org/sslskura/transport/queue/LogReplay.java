@@ -1,0 +1,206 @@
+package org.sslskura.transport.queue;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Optional;
+import java.util.zip.CRC32;
+
+/**
+ * Reads a queue log from the start and rebuilds the unacknowledged messages.
+ *
+ * <p>A bad record (incomplete header, unknown type, impossible length, length past the end of the file, CRC
+ * mismatch) is a torn tail only if no valid record starts anywhere after it: a crash mid-write leaves garbage only
+ * after the last forced record, so the log is cut back to the bad record. If a valid record follows, the damage is in
+ * the middle of the log, and replay fails rather than drop records that were confirmed as written. A CRC-valid record
+ * that is structurally wrong is never a torn write either, so it fails too. Every length read from the file is checked
+ * against the bytes left in the file and against the queue's limits before anything is allocated.
+ */
+final class LogReplay {
+    private static final int WINDOW = 64 * 1024;
+
+    private final LogChannel ch;
+    private final Path file;
+    private final long size;
+    private final long maxBody;
+    private final long maxPayload;
+    private final ByteBuffer window = ByteBuffer.allocate(WINDOW);
+    private long windowStart = -1;
+
+    private final LinkedHashMap<Long, QueuedMessage> live = new LinkedHashMap<>();
+    private long lastAppendId;
+    private long liveRecordBytes;
+
+    /** The outcome of a replay. */
+    record Result(LinkedHashMap<Long, QueuedMessage> live, long goodEnd, long fileSize, long highestId,
+            long liveRecordBytes, String tornReason) {
+        boolean torn() {
+            return tornReason != null;
+        }
+    }
+
+    /** A record read at some offset: a type and a CRC-valid payload, or what is wrong with it. */
+    private record Parsed(RecordType type, byte[] payload, String problem) {
+    }
+
+    private LogReplay(LogChannel ch, Path file, long size, long maxBody) {
+        this.ch = ch;
+        this.file = file;
+        this.size = size;
+        this.maxBody = maxBody;
+        this.maxPayload = LogFormat.maxAppendPayload(maxBody);
+    }
+
+    /**
+     * @param maxBody the body bound of the queue's limits
+     * @throws IOException if the file is not a queue log, or is corrupt other than at its tail
+     */
+    static Result replay(LogChannel ch, Path file, long maxBody) throws IOException {
+        return new LogReplay(ch, file, ch.size(), maxBody).run();
+    }
+
+    private Result run() throws IOException {
+        checkFileHeader();
+        long pos = LogFormat.FILE_HEADER_LENGTH;
+        while (pos < size) {
+            Parsed p = parseAt(pos);
+            if (p.problem() != null) {
+                long next = findValidRecordAfter(pos);
+                if (next >= 0) {
+                    throw new IOException("queue log " + file + " is corrupt in the middle: " + p.problem()
+                            + " at offset " + pos + ", yet a valid record follows at offset " + next
+                            + "; refusing to drop queued messages (restore the file, or move it away to start empty)");
+                }
+                return new Result(live, pos, size, lastAppendId, liveRecordBytes, p.problem() + " at offset " + pos);
+            }
+            apply(pos, p);
+            pos += LogFormat.RECORD_HEADER_LENGTH + p.payload().length;
+        }
+        return new Result(live, pos, size, lastAppendId, liveRecordBytes, null);
+    }
+
+    private void checkFileHeader() throws IOException {
+        byte[] header = read(0, (int) Math.min(size, LogFormat.FILE_HEADER_LENGTH));
+        if (!Arrays.equals(header, LogFormat.FILE_HEADER)) {
+            throw new IOException(file + " is not a queue log of a supported version (bad file header)");
+        }
+    }
+
+    private Parsed parseAt(long pos) throws IOException {
+        if (size - pos < LogFormat.RECORD_HEADER_LENGTH) {
+            return problem("incomplete record header (" + (size - pos) + " bytes)");
+        }
+        ByteBuffer h = ByteBuffer.wrap(read(pos, LogFormat.RECORD_HEADER_LENGTH));
+        int code = Byte.toUnsignedInt(h.get());
+        Optional<RecordType> type = RecordType.fromCode(code);
+        long length = Integer.toUnsignedLong(h.getInt());
+        int crc = h.getInt();
+        if (type.isEmpty()) {
+            return problem("unknown record type " + code);
+        }
+        if (length > size - pos - LogFormat.RECORD_HEADER_LENGTH) {
+            return problem("record of " + length + " bytes runs past the end of the file");
+        }
+        if (!type.get().plausibleLength(length)) {
+            return problem("impossible length " + length + " for a " + type.get() + " record");
+        }
+        long payloadPos = pos + LogFormat.RECORD_HEADER_LENGTH;
+        if (length > maxPayload) {
+            if (streamCrc(code, length, payloadPos) != crc) {
+                return problem("CRC mismatch");
+            }
+            throw new IOException("queue log " + file + ": record at offset " + pos + " has " + length
+                    + " bytes, more than the maxBytes limit " + maxBody
+                    + " allows (reopen with the limits the queue was written with)");
+        }
+        byte[] payload = read(payloadPos, (int) length);
+        if (LogFormat.crcOf(code, length, payload) != crc) {
+            return problem("CRC mismatch");
+        }
+        return new Parsed(type.get(), payload, null);
+    }
+
+    private static Parsed problem(String what) {
+        return new Parsed(null, null, what);
+    }
+
+    private void apply(long pos, Parsed p) throws IOException {
+        if (p.type() == RecordType.ACK) {
+            QueuedMessage acked = live.remove(LogFormat.decodeAck(p.payload()));
+            if (acked != null) {
+                liveRecordBytes -= LogFormat.appendRecordLength(acked);
+            }
+            return;
+        }
+        QueuedMessage m;
+        try {
+            m = LogFormat.decodeAppend(p.payload(), maxBody);
+        } catch (IOException e) {
+            throw new IOException("queue log " + file + ": record at offset " + pos + ": " + e.getMessage(), e);
+        }
+        if (m.messageId() <= lastAppendId) {
+            throw new IOException("queue log " + file + ": record at offset " + pos + " has message id "
+                    + m.messageId() + ", not above the previous " + lastAppendId);
+        }
+        lastAppendId = m.messageId();
+        live.put(m.messageId(), m);
+        liveRecordBytes += LogFormat.appendRecordLength(m);
+    }
+
+    /** @return the offset of the first complete, CRC-valid record starting after {@code bad}, or -1 */
+    private long findValidRecordAfter(long bad) throws IOException {
+        for (long q = bad + 1; q <= size - LogFormat.RECORD_HEADER_LENGTH; q++) {
+            ByteBuffer h = ByteBuffer.wrap(read(q, LogFormat.RECORD_HEADER_LENGTH));
+            int code = Byte.toUnsignedInt(h.get());
+            Optional<RecordType> type = RecordType.fromCode(code);
+            long length = Integer.toUnsignedLong(h.getInt());
+            if (type.isPresent() && type.get().plausibleLength(length)
+                    && length <= size - q - LogFormat.RECORD_HEADER_LENGTH
+                    && streamCrc(code, length, q + LogFormat.RECORD_HEADER_LENGTH) == h.getInt()) {
+                return q;
+            }
+        }
+        return -1;
+    }
+
+    /** CRC of a record whose payload is not read into memory (bounded buffer), for oversized or candidate records. */
+    private int streamCrc(int code, long length, long payloadPos) throws IOException {
+        CRC32 crc = LogFormat.startCrc(code, length);
+        ByteBuffer buf = ByteBuffer.allocate((int) Math.min(WINDOW, Math.max(1, length)));
+        long done = 0;
+        while (done < length) {
+            buf.clear().limit((int) Math.min(buf.capacity(), length - done));
+            int n = ch.read(buf, payloadPos + done);
+            if (n <= 0) {
+                throw new IOException("queue log " + file + " shrank while being read");
+            }
+            crc.update(buf.flip());
+            done += n;
+        }
+        return (int) crc.getValue();
+    }
+
+    /** Reads {@code n} bytes at {@code pos} (within the file), through a read-ahead window for small reads. */
+    private byte[] read(long pos, int n) throws IOException {
+        byte[] out = new byte[n];
+        if (n > WINDOW) {
+            if (ch.read(ByteBuffer.wrap(out), pos) != n) {
+                throw new IOException("queue log " + file + " shrank while being read");
+            }
+            return out;
+        }
+        if (windowStart < 0 || pos < windowStart || pos + n > windowStart + window.limit()) {
+            window.clear();
+            ch.read(window, pos);
+            window.flip();
+            windowStart = pos;
+            if (window.limit() < n) {
+                throw new IOException("queue log " + file + " shrank while being read");
+            }
+        }
+        window.get((int) (pos - windowStart), out);
+        return out;
+    }
+}

@@ -1,0 +1,393 @@
+package org.sslskura.transport.queue;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A persistent, bounded queue of outbound messages: a message appended here is on disk before {@link #append}
+ * returns, and stays (across restarts and crashes) until {@link #acknowledge} records that the peer received it end
+ * to end. {@link #pending()} is what to resend after a restart.
+ *
+ * <h2>Files</h2> In the queue directory (created 0700): {@code queue.log} (the log), {@code ids} (see {@link
+ * MessageIds}), {@code lock} (held while open, so one instance per directory); all 0600. Temp files {@code .*.tmp}
+ * exist only during a replacement and are removed on open if a crash left one. The log holds application topics and
+ * bodies <b>in plaintext</b>: it is the device's own data at rest, protected by the file permissions (and by disk
+ * encryption where the device has it), like the data the application had before handing it over.
+ *
+ * <h2>Log format</h2> (all integers big-endian)
+ *
+ * <pre>
+ * file    = header record*
+ * header  = "SSLSQL" version(2) = 0x0001
+ * record  = type(1) length(4) crc32(4) payload(length)       crc32 = CRC-32 of type, length and payload
+ * type 1 APPEND payload = id(8) peerHit(16) options(4) enqueuedAtMillis(8)
+ *                         topicLength(2) topic(UTF-8) bodyLength(4) body     lengths must add up exactly
+ * type 2 ACK    payload = id(8)
+ * </pre>
+ *
+ * APPEND ids strictly increase along the file. Lengths read back are bounded before allocation: by the bytes left in
+ * the file, topic by 65535, body by {@link QueueLimits#maxBytes()}.
+ *
+ * <h2>Durability and recovery</h2> Append and acknowledge write their record at the end of the log and force it
+ * ({@code force(false)}) before returning; concurrent callers share one force (group commit). On open, a damaged
+ * record with no valid record after it is a torn tail from a crash mid-write: it is discarded with a warning and the
+ * file truncated back to the last good record. Damage followed by valid records, or a CRC-valid but malformed record,
+ * fails the open with an {@link IOException} and leaves the file untouched.
+ *
+ * <h2>Compaction</h2> When the records of acknowledged messages (and the ACKs) exceed {@value #COMPACT_MIN_DEAD_BYTES}
+ * bytes and the live records, and on open if there are any, the live records are written to a temp file, forced and
+ * renamed over the log (atomic), and the directory forced. A compaction that fails before the rename only logs a
+ * warning.
+ *
+ * <h2>Errors</h2> {@link QueueFullException}: nothing was written. Another {@link IOException} from append: if the
+ * write failed it was undone and the message is not queued; if the force failed the queue becomes unusable (every
+ * call throws until it is reopened) because the state on disk is unknown, and the message may or may not be there
+ * after reopening.
+ *
+ * <p>Thread-safe. Methods that write are not interruptible (see {@link LogChannel}); they keep the interrupt status.
+ */
+public final class OutboundQueue implements AutoCloseable {
+    /** Compaction starts once the dead records exceed this many bytes (and the live ones). */
+    public static final long COMPACT_MIN_DEAD_BYTES = 1L << 20;
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboundQueue.class);
+    private static final int COMPACT_BUFFER = 256 * 1024;
+
+    private final Path dir;
+    private final Path logFile;
+    private final QueueLimits limits;
+    private final Clock clock;
+    private final MessageIds ids;
+    private final Closeable dirLock;
+    private final GroupCommit commit = new GroupCommit();
+    private final Object state = new Object();
+
+    // guarded by state; channel is also read by the group-commit leader (never replaced during a force)
+    private final LinkedHashMap<Long, QueuedMessage> live;
+    private volatile LogChannel channel;
+    private long end;
+    private long liveRecordBytes;
+    private long bytes;
+    private boolean closed;
+
+    private OutboundQueue(Path dir, QueueLimits limits, Clock clock, MessageIds ids, Closeable dirLock,
+            LogChannel channel, LogReplay.Result replay) {
+        this.dir = dir;
+        this.logFile = dir.resolve(QueueFiles.LOG_FILE);
+        this.limits = limits;
+        this.clock = clock;
+        this.ids = ids;
+        this.dirLock = dirLock;
+        this.channel = channel;
+        this.live = replay.live();
+        this.end = replay.goodEnd();
+        this.liveRecordBytes = replay.liveRecordBytes();
+        this.bytes = live.values().stream().mapToLong(QueuedMessage::accountedBytes).sum();
+    }
+
+    /**
+     * Opens (or creates) the queue in {@code directory} and replays its log.
+     *
+     * @param directory the queue directory; created with mode 0700 if absent
+     * @param limits the bounds for append (a log holding more than they allow still opens, with a warning)
+     * @param clock for the enqueue time and the message id restart rule
+     * @throws IOException if the directory is in use, unreadable, or its log is corrupt other than at its tail
+     */
+    public static OutboundQueue open(Path directory, QueueLimits limits, Clock clock) throws IOException {
+        Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(clock, "clock");
+        Path dir = directory.toAbsolutePath();
+        QueueFiles.ensureDirectory(dir);
+        Closeable dirLock = QueueFiles.lockDirectory(dir);
+        LogChannel ch = null;
+        try {
+            QueueFiles.removeStaleTemps(dir);
+            Path log = dir.resolve(QueueFiles.LOG_FILE);
+            if (!Files.exists(log)) {
+                QueueFiles.replace(dir, QueueFiles.LOG_FILE,
+                        c -> c.writeFully(ByteBuffer.wrap(LogFormat.FILE_HEADER), 0));
+            }
+            QueueFiles.restrictToOwner(log);
+            ch = LogChannel.open(log);
+            LogReplay.Result replay = replayAndCutTornTail(ch, log, limits);
+            MessageIds ids = MessageIds.open(dir, clock, replay.highestId());
+            OutboundQueue q = new OutboundQueue(dir, limits, clock, ids, dirLock, ch, replay);
+            ch = null; // owned by q from here (a compaction may replace it)
+            try {
+                q.afterOpen();
+            } catch (IOException | RuntimeException | Error e) {
+                QueueFiles.closeQuietly(q.channel);
+                throw e;
+            }
+            return q;
+        } catch (IOException | RuntimeException | Error e) {
+            QueueFiles.closeQuietly(ch);
+            QueueFiles.closeQuietly(dirLock);
+            throw e;
+        }
+    }
+
+    private static LogReplay.Result replayAndCutTornTail(LogChannel ch, Path log, QueueLimits limits)
+            throws IOException {
+        LogReplay.Result replay = LogReplay.replay(ch, log, limits.maxBytes());
+        if (replay.torn()) {
+            LOG.warn("queue log {}: discarding a torn tail ({}; {} bytes) left by a crash mid-write", log,
+                    replay.tornReason(), replay.fileSize() - replay.goodEnd());
+            ch.truncate(replay.goodEnd());
+            ch.force();
+        }
+        return replay;
+    }
+
+    private void afterOpen() throws IOException {
+        if (live.size() > limits.maxMessages() || bytes > limits.maxBytes()) {
+            LOG.warn("offline queue {} holds {} messages / {} bytes, above its limits {}; appends fail until "
+                    + "acknowledgments bring it below", dir, live.size(), bytes, limits);
+        }
+        synchronized (state) {
+            if (deadBytes() > 0) {
+                compact();
+            }
+        }
+    }
+
+    /**
+     * Appends a message: assigns its id, writes it and forces it to disk before returning.
+     *
+     * @param peerHit the peer's HIT, 16 bytes
+     * @param topic the application topic (at most 65535 bytes in UTF-8, well-formed)
+     * @param body the application payload
+     * @param options bit flags, stored unchanged
+     * @return the queued message with its id and enqueue time
+     * @throws QueueFullException if the message or byte bound would be exceeded (nothing written)
+     * @throws IOException if the queue is closed or the write or force failed (see the class comment)
+     * @throws IllegalArgumentException if the HIT or topic is invalid
+     */
+    public QueuedMessage append(byte[] peerHit, String topic, byte[] body, int options)
+            throws QueueFullException, IOException {
+        byte[] hit = QueuedMessage.checkHit(peerHit).clone();
+        byte[] topicUtf8 = QueuedMessage.encodeTopic(topic);
+        byte[] bodyCopy = Objects.requireNonNull(body, "body").clone();
+        QueuedMessage m;
+        long seq;
+        synchronized (state) {
+            ensureUsable();
+            checkRoom((long) topicUtf8.length + bodyCopy.length);
+            m = new QueuedMessage(ids.next(), hit, topic, topicUtf8, bodyCopy, options, clock.millis());
+            seq = write(LogFormat.encodeAppend(m));
+            live.put(m.messageId(), m);
+            bytes += m.accountedBytes();
+            liveRecordBytes += LogFormat.appendRecordLength(m);
+        }
+        commit.awaitDurable(seq, this::forceLog);
+        return m;
+    }
+
+    private void checkRoom(long messageBytes) throws QueueFullException {
+        if (messageBytes > limits.maxBytes()) {
+            throw QueueFullException.tooLarge(messageBytes, limits.maxBytes());
+        }
+        if (live.size() >= limits.maxMessages()) {
+            throw QueueFullException.messages(limits.maxMessages());
+        }
+        if (bytes + messageBytes > limits.maxBytes()) {
+            throw QueueFullException.bytes(limits.maxBytes());
+        }
+    }
+
+    /**
+     * Removes a message durably (an ACK record, forced) and frees its space. Unknown or already acknowledged ids are
+     * ignored.
+     *
+     * @throws IOException if the queue is closed or the write or force failed
+     */
+    public void acknowledge(long messageId) throws IOException {
+        long seq;
+        synchronized (state) {
+            ensureUsable();
+            QueuedMessage m = live.get(messageId);
+            if (m == null) {
+                return;
+            }
+            seq = write(LogFormat.encodeAck(messageId));
+            live.remove(messageId);
+            bytes -= m.accountedBytes();
+            liveRecordBytes -= LogFormat.appendRecordLength(m);
+            long dead = deadBytes();
+            if (dead > COMPACT_MIN_DEAD_BYTES && dead > liveRecordBytes) {
+                compact();
+            }
+        }
+        commit.awaitDurable(seq, this::forceLog);
+    }
+
+    /** @return the unacknowledged messages in append (= id) order; a snapshot */
+    public List<QueuedMessage> pending() {
+        synchronized (state) {
+            return List.copyOf(live.values());
+        }
+    }
+
+    /** @return the number of unacknowledged messages */
+    public int size() {
+        synchronized (state) {
+            return live.size();
+        }
+    }
+
+    /** @return the topic (UTF-8) and body bytes of the unacknowledged messages */
+    public long bytes() {
+        synchronized (state) {
+            return bytes;
+        }
+    }
+
+    /** @return the limits given to {@link #open} */
+    public QueueLimits limits() {
+        return limits;
+    }
+
+    /**
+     * Issues a message id from this queue's sequence without queueing anything, for messages sent without the
+     * offline guarantee: every id of the identity comes from one sequence, so it stays unique (DECISIONS §6.6).
+     *
+     * @throws IOException if the queue is closed or a new id block cannot be reserved
+     */
+    public long nextId() throws IOException {
+        synchronized (state) {
+            ensureUsable();
+            return ids.next();
+        }
+    }
+
+    /** @return the current length of the log file (for monitoring and tests) */
+    long logLength() {
+        synchronized (state) {
+            return end;
+        }
+    }
+
+    /**
+     * Forces what was written and closes the files. Idempotent. A caller still waiting for its force is served
+     * before the file closes. After close, append and acknowledge throw; the read methods still answer.
+     *
+     * @throws IOException if the final force failed
+     */
+    @Override
+    public void close() throws IOException {
+        synchronized (state) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                if (!commit.failed()) {
+                    commit.exclusive(this::forceLog);
+                }
+            } finally {
+                QueueFiles.closeQuietly(channel);
+                QueueFiles.closeQuietly(dirLock);
+            }
+        }
+    }
+
+    private void ensureUsable() throws IOException {
+        if (closed) {
+            throw new IOException("offline queue " + dir + " is closed");
+        }
+        commit.throwIfFailed();
+    }
+
+    private boolean forceLog() throws IOException {
+        channel.force();
+        return true;
+    }
+
+    private long deadBytes() {
+        return end - LogFormat.FILE_HEADER_LENGTH - liveRecordBytes;
+    }
+
+    /** Writes a record at the end of the log (caller holds {@code state}); undoes a partial write on failure. */
+    private long write(ByteBuffer record) throws IOException {
+        int length = record.remaining();
+        try {
+            channel.writeFully(record, end);
+        } catch (IOException e) {
+            try {
+                channel.truncate(end);
+            } catch (IOException t) {
+                e.addSuppressed(t);
+                commit.fail(new IOException("cannot undo a partial write to " + logFile, e));
+            }
+            throw e;
+        }
+        end += length;
+        return commit.markWritten();
+    }
+
+    /** Rewrites the log with the live records only (caller holds {@code state}). */
+    private void compact() throws IOException {
+        commit.exclusive(() -> {
+            long before = end;
+            Path tmp = null;
+            try {
+                tmp = QueueFiles.writeTemp(dir, QueueFiles.LOG_FILE, this::writeLiveRecords);
+                QueueFiles.moveAtomically(tmp, logFile);
+            } catch (IOException e) {
+                if (tmp != null) {
+                    QueueFiles.deleteQuietly(tmp);
+                }
+                LOG.warn("compaction of {} failed, keeping the current log: {}", logFile, e.toString());
+                return false;
+            }
+            // The new file is the log now: from here on a failure is final (GroupCommit).
+            LogChannel old = channel;
+            try {
+                QueueFiles.syncDirectory(dir);
+                channel = LogChannel.open(logFile);
+                end = channel.size();
+            } finally {
+                QueueFiles.closeQuietly(old);
+            }
+            LOG.debug("compacted {} from {} to {} bytes ({} messages)", logFile, before, end, live.size());
+            return true;
+        });
+    }
+
+    private void writeLiveRecords(LogChannel out) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(COMPACT_BUFFER);
+        buf.put(LogFormat.FILE_HEADER);
+        long pos = 0;
+        for (QueuedMessage m : live.values()) {
+            ByteBuffer rec = LogFormat.encodeAppend(m);
+            if (rec.remaining() > buf.remaining()) {
+                pos += flush(out, buf, pos);
+            }
+            if (rec.remaining() > buf.remaining()) {
+                out.writeFully(rec, pos);
+                pos += LogFormat.appendRecordLength(m);
+            } else {
+                buf.put(rec);
+            }
+        }
+        flush(out, buf, pos);
+    }
+
+    private static int flush(LogChannel out, ByteBuffer buf, long pos) throws IOException {
+        buf.flip();
+        int n = buf.remaining();
+        out.writeFully(buf, pos);
+        buf.clear();
+        return n;
+    }
+}
