@@ -35,6 +35,8 @@ import org.sslskura.wire.sse.SseHeader;
 final class MessagePipeline {
     private static final long MAX_RTO_MILLIS = 60_000;
     private static final int INNER_OVERHEAD = 3 + InnerMessage.MAX_TOPIC_LENGTH + 8;
+    /** Acknowledged entries repeated in later ACK PDUs, so that one lost ACK PDU rarely costs a retransmission. */
+    private static final int REPEATED_ACKS = 16;
 
     private final Envelope envelope;
     private final TransportOptions options;
@@ -43,10 +45,15 @@ final class MessagePipeline {
     private final ChunkAssembler chunks;
     private final DeliveredIds delivered;
     private final Map<Hit, Deque<OutboundMessage>> waiting = new HashMap<>();
+    private final Map<Hit, Deque<OutboundMessage>> backlog = new HashMap<>();
+    private final Map<Hit, Integer> inFlightPerPeer = new HashMap<>();
+    private final Map<Hit, Long> lastSealed = new HashMap<>();
     private final Map<PduKey, OutboundPdu> inFlight = new HashMap<>();
     private final Map<AckKey, AckBatch> acks = new LinkedHashMap<>();
     private final Map<String, Long> counters = new LinkedHashMap<>();
     private final Map<Hit, Long> lastAckAt = new HashMap<>();
+    /** The last entries acknowledged per (peer, generation), repeated in later ACK PDUs in case an ACK was lost. */
+    private final Map<AckKey, LinkedHashMap<Long, Integer>> recentAcks = new HashMap<>();
 
     MessagePipeline(Envelope envelope, TransportOptions options, PipelineEvents events, DeliveredIds delivered) {
         this.envelope = envelope;
@@ -62,14 +69,52 @@ final class MessagePipeline {
     /** Sends {@code m} now if an SA pair exists, else queues it and asks for a key exchange. */
     void submit(OutboundMessage m, long now) {
         count("messages.submitted");
-        transmit(m, now);
+        backlog.computeIfAbsent(m.peer, k -> new ArrayDeque<>()).addLast(m);
+        pump(m.peer, now);
     }
 
     /** An SA pair with {@code peer} is (again) available: send what waits for it. */
     void sessionReady(Hit peer, long now) {
         Deque<OutboundMessage> q = waiting.remove(peer);
-        while (q != null && !q.isEmpty()) {
-            transmit(q.pollFirst(), now);
+        if (q != null) {
+            Deque<OutboundMessage> b = backlog.computeIfAbsent(peer, k -> new ArrayDeque<>());
+            while (!q.isEmpty()) {
+                b.addFirst(q.pollLast());
+            }
+        }
+        pump(peer, now);
+    }
+
+    /**
+     * @return how many sequence numbers the unacknowledged PDUs to {@code peer} span, from the oldest to the newest
+     *         sealed: kept below the peer's replay window, else a retransmission of the oldest falls out of it
+     */
+    private long span(Hit peer) {
+        if (inFlightPerPeer.getOrDefault(peer, 0) == 0) {
+            return 0;
+        }
+        long oldest = Long.MAX_VALUE;
+        int generation = Integer.MIN_VALUE;
+        for (OutboundPdu pdu : inFlight.values()) {
+            if (pdu.message.peer.equals(peer) && pdu.generation >= generation) {
+                if (pdu.generation > generation) {
+                    generation = pdu.generation;
+                    oldest = Long.MAX_VALUE;
+                }
+                oldest = Math.min(oldest, pdu.seq);
+            }
+        }
+        return lastSealed.getOrDefault(peer, oldest) - oldest + 1;
+    }
+
+    /** Sends backlog messages while the peer's in-flight window has room (one message always goes when it is empty). */
+    private void pump(Hit peer, long now) {
+        Deque<OutboundMessage> b = backlog.get(peer);
+        while (b != null && !b.isEmpty() && !waiting.containsKey(peer) && span(peer) < options.maxInFlightPdus()) {
+            transmit(b.pollFirst(), now);
+        }
+        if (b != null && b.isEmpty()) {
+            backlog.remove(peer);
         }
     }
 
@@ -81,6 +126,7 @@ final class MessagePipeline {
             OutboundPdu pdu = it.next();
             if (pdu.message.peer.equals(peer)) {
                 it.remove();
+                inFlightPerPeer.remove(peer);
                 pdu.message.unacknowledged.clear();
                 if (!orphans.contains(pdu.message)) {
                     orphans.add(pdu.message);
@@ -89,6 +135,7 @@ final class MessagePipeline {
         }
         orphans.forEach(this::park);
         acks.keySet().removeIf(k -> k.peer.equals(peer));
+        recentAcks.keySet().removeIf(k -> k.peer.equals(peer));
     }
 
     /** One payload received on our SSE topic: a PDU, a fragment or an ACK. */
@@ -136,6 +183,9 @@ final class MessagePipeline {
         }
         reassembler.expire(now);
         chunks.expire(now);
+        for (Hit peer : new ArrayList<>(backlog.keySet())) {
+            pump(peer, now);
+        }
         for (Hit peer : new ArrayList<>(waiting.keySet())) {
             if (envelope.parameters(peer).isPresent()) {
                 sessionReady(peer, now);
@@ -174,6 +224,7 @@ final class MessagePipeline {
         out.put("reassembly.bytes", reassembler.bytes() + chunks.bytes());
         out.put("reassembly.evicted", reassembler.evicted() + chunks.dropped());
         out.put("messages.waiting", (long) waitingCount());
+        out.put("messages.backlog", (long) backlog.values().stream().mapToInt(Deque::size).sum());
         out.put("pdus.in-flight", (long) inFlight.size());
         return out;
     }
@@ -230,7 +281,7 @@ final class MessagePipeline {
         count("pdus.sent", n);
         if (!m.fireAndForget) {
             for (OutboundPdu pdu : pdus) {
-                inFlight.put(key(pdu), pdu);
+                track(pdu);
                 m.unacknowledged.add(pdu);
             }
         }
@@ -252,7 +303,7 @@ final class MessagePipeline {
                 return;
             }
             for (OutboundPdu p : m.unacknowledged) {
-                inFlight.remove(key(p));
+                untrack(p);
             }
             m.unacknowledged.clear();
             if (m.attempts >= options.messageAttempts()) {
@@ -266,8 +317,15 @@ final class MessagePipeline {
             return;
         }
         pdu.tries++;
-        pdu.rto = Math.min(MAX_RTO_MILLIS, pdu.rto * 2);
+        if (lastAckAt.getOrDefault(pdu.message.peer, Long.MIN_VALUE) < pdu.firstSentAt) {
+            pdu.rto = Math.min(MAX_RTO_MILLIS, pdu.rto * 2); // the peer is silent: back off
+        } // else the peer acknowledged PDUs sent after this one: it was lost at random, retry at the same pace
         pdu.deadline = now + pdu.rto;
+        resendMissing(pdu, now);
+    }
+
+    private void resendMissing(OutboundPdu pdu, long now) {
+        pdu.lastSentAt = now;
         for (int i = 0; i < pdu.fragments.size(); i++) {
             int bit = 1 << (31 - (i + 1));
             if ((pdu.held & bit) == 0) {
@@ -349,6 +407,35 @@ final class MessagePipeline {
         }
         count("acks.received");
         lastAckAt.put(o.peer(), now);
+        try {
+            onAckEntries(o, ack);
+            resendHoles(o, ack, now);
+        } finally {
+            pump(o.peer(), now);
+        }
+    }
+
+    /**
+     * Fast retransmission: an ACK that covers a later PDU but not an earlier one, sent before it and not resent since the
+     * ACK could have been bundled, means the earlier one (or its ACK) was lost: resend its missing fragments now
+     * instead of waiting for its timer. Its retry count and timeout are left alone.
+     */
+    private void resendHoles(OpenedPdu o, SseAck ack, long now) {
+        long highest = 0;
+        for (SseAck.Entry e : ack.entries()) {
+            highest = Math.max(highest, e.seq());
+        }
+        long settle = 4 * options.ackDelayMillis() + 20;
+        for (OutboundPdu pdu : inFlight.values()) {
+            if (pdu.message.peer.equals(o.peer()) && pdu.generation == o.generation() && pdu.seq < highest
+                    && now - pdu.lastSentAt > settle) {
+                count("fragments.fast-retransmitted");
+                resendMissing(pdu, now);
+            }
+        }
+    }
+
+    private void onAckEntries(OpenedPdu o, SseAck ack) {
         for (SseAck.Entry entry : ack.entries()) {
             OutboundPdu pdu = inFlight.get(new PduKey(o.peer(), o.generation(), entry.seq()));
             if (pdu == null) {
@@ -356,7 +443,7 @@ final class MessagePipeline {
             }
             pdu.held |= entry.bitmap();
             if (pdu.complete()) {
-                inFlight.remove(key(pdu));
+                untrack(pdu);
                 OutboundMessage m = pdu.message;
                 m.unacknowledged.remove(pdu);
                 if (m.unacknowledged.isEmpty()) {
@@ -391,6 +478,23 @@ final class MessagePipeline {
         }
         List<SseAck.Entry> entries = new ArrayList<>();
         b.entries.forEach((seq, bitmap) -> entries.add(new SseAck.Entry(seq, bitmap)));
+        LinkedHashMap<Long, Integer> recent = recentAcks.computeIfAbsent(k, x -> new LinkedHashMap<>());
+        int room = (perPdu - entries.size() % perPdu) % perPdu;
+        List<Long> older = new ArrayList<>(recent.keySet());
+        for (int i = older.size() - 1; i >= 0 && room > 0; i--) {
+            Long seq = older.get(i);
+            if (!b.entries.containsKey(seq) && recent.get(seq) != 0) {
+                entries.add(new SseAck.Entry(seq, recent.get(seq)));
+                room--;
+            }
+        }
+        b.entries.forEach((seq, bitmap) -> {
+            recent.remove(seq);
+            recent.put(seq, bitmap);
+        });
+        while (recent.size() > REPEATED_ACKS) {
+            recent.remove(recent.keySet().iterator().next());
+        }
         for (int from = 0; from < entries.size(); from += perPdu) {
             SseAck ack = new SseAck(entries.subList(from, Math.min(entries.size(), from + perPdu)));
             try {
@@ -401,6 +505,18 @@ final class MessagePipeline {
                 count("ack." + name(e.reason()));
                 return;
             }
+        }
+    }
+
+    private void track(OutboundPdu pdu) {
+        lastSealed.merge(pdu.message.peer, pdu.seq, Math::max);
+        inFlight.put(key(pdu), pdu);
+        inFlightPerPeer.merge(pdu.message.peer, 1, Integer::sum);
+    }
+
+    private void untrack(OutboundPdu pdu) {
+        if (inFlight.remove(key(pdu)) != null) {
+            inFlightPerPeer.merge(pdu.message.peer, -1, (a, b) -> a + b == 0 ? null : a + b);
         }
     }
 

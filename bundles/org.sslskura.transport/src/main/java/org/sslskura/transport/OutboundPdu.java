@@ -10,6 +10,7 @@ final class OutboundPdu {
     final List<byte[]> fragments;
     final int fullBitmap;
     final long firstSentAt;
+    long lastSentAt;
     int held;
     int tries;
     long rto;
@@ -24,6 +25,7 @@ final class OutboundPdu {
         this.rto = rto;
         this.deadline = now + rto;
         this.firstSentAt = now;
+        this.lastSentAt = now;
     }
 
     /** @return true once every fragment (or the whole PDU) is acknowledged */

@@ -1,0 +1,151 @@
+package org.sslskura.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.sslskura.api.MessageReceipt;
+import org.sslskura.api.ReceivedMessage;
+import org.sslskura.api.SendOptions;
+import org.sslskura.keyexchange.dex.DexConfig;
+import org.sslskura.mqtt.MqttLinkOptions;
+import org.sslskura.mqtt.PahoMessageLink;
+import org.sslskura.testing.Broker;
+import org.sslskura.testing.BrokerFactory;
+import org.sslskura.testing.Brokers;
+import org.sslskura.transport.TransportOptions;
+import org.sslskura.wire.hip.Hit;
+
+/** Device and collector, each the full stack, through a real broker. */
+class TransportEndToEndTest {
+    /** Retransmission timers shortened for test time; the logic is the same. */
+    private static final TransportOptions FAST = new TransportOptions(100, 5, 10, 20, 30_000, 256, 8L << 20, 1 << 20,
+            10_000, 48);
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.sslskura.testing.Brokers#all")
+    void messagesArriveDecryptedAndNoPlaintextCrossesTheBroker(BrokerFactory brokers) throws Exception {
+        Path d = dir.resolve("device");
+        Path c = dir.resolve("collector");
+        Nodes.pair(d, c);
+        try (Broker broker = brokers.start();
+             PahoMessageLink spy = new PahoMessageLink(MqttLinkOptions.builder(broker.url()).build())) {
+            List<byte[]> seenByBroker = new ArrayList<>();
+            spy.subscribe("#", (t, p) -> {
+                synchronized (seenByBroker) {
+                    seenByBroker.add(p);
+                }
+            });
+            spy.start();
+            try (SslsNode collector = SslsNode.start(NodeSettings.builder(c, broker.url()).build());
+                 SslsNode device = SslsNode.start(NodeSettings.builder(d, broker.url()).collectors(List.of("collector"))
+                         .build())) {
+                ConcurrentLinkedQueue<ReceivedMessage> inbox = Nodes.inbox(collector);
+                Nodes.await(() -> spy.isConnected() && device.connected() && collector.connected(), 15_000, "links");
+                List<CompletableFuture<MessageReceipt>> receipts = new ArrayList<>();
+                for (int i = 0; i < 20; i++) {
+                    String text = "SECRET-READING-" + i + " temperature=21." + i;
+                    receipts.add(device.messaging().sendToCollectors("sensors/t1", text.getBytes(StandardCharsets.UTF_8),
+                            SendOptions.RELIABLE).toCompletableFuture());
+                }
+                for (CompletableFuture<MessageReceipt> r : receipts) {
+                    r.get(30, TimeUnit.SECONDS);
+                }
+                Nodes.await(() -> inbox.size() == 20, 10_000, "20 deliveries");
+                Set<String> texts = new HashSet<>();
+                for (ReceivedMessage m : inbox) {
+                    assertEquals("sensors/t1", m.topic());
+                    assertEquals(device.identity().hit(), m.from());
+                    texts.add(new String(m.payload(), StandardCharsets.UTF_8));
+                }
+                assertEquals(20, texts.size());
+                assertTrue(texts.contains("SECRET-READING-7 temperature=21.7"));
+            }
+            Thread.sleep(200);
+            synchronized (seenByBroker) {
+                assertFalse(seenByBroker.isEmpty());
+                for (byte[] p : seenByBroker) {
+                    String s = new String(p, StandardCharsets.ISO_8859_1);
+                    assertFalse(s.contains("SECRET-READING") || s.contains("temperature"), "plaintext on the broker");
+                }
+            }
+        }
+    }
+
+    @Test
+    void largeMessageThroughFortyEightByteFragments() throws Exception {
+        Path d = dir.resolve("device");
+        Path c = dir.resolve("collector");
+        Nodes.pair(d, c);
+        DexConfig small = DexConfig.builder().maxFragmentSize(48).maxChunkSize(1024).build();
+        try (Broker broker = Brokers.moquette().start();
+             SslsNode collector = SslsNode.start(NodeSettings.builder(c, broker.url()).dex(small).transport(FAST).build());
+             SslsNode device = SslsNode.start(NodeSettings.builder(d, broker.url()).dex(small).transport(FAST)
+                     .collectors(List.of("collector")).build())) {
+            ConcurrentLinkedQueue<ReceivedMessage> inbox = Nodes.inbox(collector);
+            Nodes.await(() -> device.connected() && collector.connected(), 15_000, "links");
+            byte[] big = new byte[64 * 1024];
+            new Random(64).nextBytes(big);
+            device.messaging().sendToCollectors("bulk", big, SendOptions.RELIABLE).toCompletableFuture()
+                    .get(120, TimeUnit.SECONDS);
+            Nodes.await(() -> inbox.size() == 1, 10_000, "delivery");
+            assertArrayEquals(big, inbox.peek().payload());
+            assertEquals(48, device.envelope().parameters(collector.identity().hit()).orElseThrow().fragmentSize());
+        }
+    }
+
+    @Test
+    void thousandMessagesUnderThirtyPercentLossArriveExactlyOnce() throws Exception {
+        Path d = dir.resolve("device");
+        Path c = dir.resolve("collector");
+        Nodes.pair(d, c);
+        try (Broker broker = Brokers.moquette().start();
+             SslsNode collector = SslsNode.start(NodeSettings.builder(c, broker.url()).transport(FAST)
+                     .linkDecorator(l -> new LossyLink(l, 0.3, 7)).build());
+             SslsNode device = SslsNode.start(NodeSettings.builder(d, broker.url()).transport(FAST)
+                     .linkDecorator(l -> new LossyLink(l, 0.3, 8)).collectors(List.of("collector")).build())) {
+            ConcurrentLinkedQueue<ReceivedMessage> inbox = Nodes.inbox(collector);
+            Nodes.await(() -> device.connected() && collector.connected(), 15_000, "links");
+            List<CompletableFuture<MessageReceipt>> receipts = new ArrayList<>();
+            for (int i = 0; i < 1000; i++) {
+                receipts.add(device.messaging().sendToCollectors("seq", ("m" + i).getBytes(StandardCharsets.UTF_8),
+                        SendOptions.RELIABLE).toCompletableFuture());
+            }
+            long t0 = System.currentTimeMillis();
+            for (int k = 0; k < 12 && !CompletableFuture.allOf(receipts.toArray(new CompletableFuture<?>[0])).isDone(); k++) {
+                Thread.sleep(5000);
+                System.out.println("LOSS-PROGRESS " + device.messaging().counters() + " || " + collector.messaging().counters());
+            }
+            CompletableFuture.allOf(receipts.toArray(new CompletableFuture<?>[0])).get(1, TimeUnit.SECONDS);
+            System.out.println("LOSS-TEST " + (System.currentTimeMillis() - t0) + " ms device " + device.messaging().counters()
+                    + " collector " + collector.messaging().counters() + " kx " + device.keyExchange().counters());
+            Nodes.await(() -> inbox.size() >= 1000, 10_000, "1000 deliveries");
+            Thread.sleep(1000); // a late duplicate would show up here
+            Set<String> unique = new HashSet<>();
+            inbox.forEach(m -> unique.add(new String(m.payload(), StandardCharsets.UTF_8)));
+            assertEquals(1000, inbox.size(), "exactly once");
+            assertEquals(1000, unique.size());
+            Hit collectorHit = collector.identity().hit();
+            assertTrue(device.messaging().counters().getOrDefault("fragments.retransmitted", 0L) > 0,
+                    "loss was real: " + device.messaging().counters() + " to " + collectorHit.toHex());
+        }
+    }
+}
