@@ -40,7 +40,7 @@ public final class EnvelopeComponent implements Envelope {
      * @throws IllegalArgumentException on an invalid configuration (the component does not start)
      */
     @Activate
-    public EnvelopeComponent(@Reference KeyExchange keyExchange, EnvelopeConfig config) {
+    public EnvelopeComponent(@Reference(name = "KeyExchange") KeyExchange keyExchange, EnvelopeConfig config) {
         this.keyExchange = keyExchange;
         EnvelopeOptions options;
         try {

@@ -42,7 +42,8 @@ public final class KeyExchangeComponent implements KeyExchange {
      * @throws IllegalArgumentException on an invalid configuration (the component does not start)
      */
     @Activate
-    public KeyExchangeComponent(@Reference IdentityStore identity, @Reference MessageLink link,
+    public KeyExchangeComponent(@Reference(name = "IdentityStore") IdentityStore identity,
+                                @Reference(name = "MessageLink") MessageLink link,
                                 KeyExchangeConfig config) {
         this.identity = identity;
         this.link = link;

@@ -1,0 +1,55 @@
+package org.sslskura.transport.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Configuration of {@link SecureMessagingComponent}; OCD id = component PID (Kura: OSGI-INF/metatype/<pid>.xml). */
+@ObjectClassDefinition(id = SecureMessagingComponent.PID, name = "SSLS Secure Messaging",
+        description = "End-to-end secured messages to the collectors: offline queue, retransmission, fragmentation.")
+@interface SecureMessagingConfig {
+
+    @AttributeDefinition(name = "Topic prefix",
+            description = "MQTT topic prefix; SSE PDUs travel on <prefix>/<HIT>/sse. Changing it needs a restart.")
+    String topic_prefix() default "ssls/v1";
+
+    @AttributeDefinition(name = "Collectors", required = false, cardinality = 20,
+            description = "Peers that receive what applications publish: a trusted peer's name or its HIT (32 hex"
+                    + " digits). Their public keys must be trusted peers of the identity store.")
+    String[] collectors() default {};
+
+    @AttributeDefinition(name = "Queue directory", required = false,
+            description = "Directory of the persistent offline queue. Empty: the bundle's data area.")
+    String queue_directory() default "";
+
+    @AttributeDefinition(name = "Queue size (messages)", min = "1", max = "1000000",
+            description = "Messages kept until acknowledged; when full, sending fails.")
+    int queue_max_messages() default 10000;
+
+    @AttributeDefinition(name = "Queue size (bytes)", min = "4096",
+            description = "Bytes of topics and payloads kept until acknowledged.")
+    long queue_max_bytes() default 16L << 20;
+
+    @AttributeDefinition(name = "Retransmission timeout (ms)", min = "10",
+            description = "First retransmission of an unacknowledged PDU; doubled while the peer is silent.")
+    int retransmit_ms() default 1000;
+
+    @AttributeDefinition(name = "PDU retransmissions", min = "0", max = "20",
+            description = "Retransmissions of one PDU before the message is sent again as new PDUs.")
+    int pdu_tries() default 5;
+
+    @AttributeDefinition(name = "Message attempts", min = "1", max = "1000",
+            description = "Times a message is sent as new PDUs before it is reported lost.")
+    int message_attempts() default 10;
+
+    @AttributeDefinition(name = "ACK bundling (ms)", min = "0", max = "1000",
+            description = "How long acknowledgments are collected before an ACK PDU is sent.")
+    int ack_delay_ms() default 50;
+
+    @AttributeDefinition(name = "Largest message (bytes)", min = "1", max = "16777216",
+            description = "Largest application message sent or accepted.")
+    int max_message_bytes() default 1 << 20;
+
+    @AttributeDefinition(name = "Send window", min = "1", max = "1000",
+            description = "Sequence numbers unacknowledged PDUs may span; keep it below the peer's replay window.")
+    int send_window() default 48;
+}
