@@ -1,0 +1,382 @@
+package org.sslskura.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+
+import java.io.File;
+import java.io.FileInputStream;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import javax.inject.Inject;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.FixMethodOrder;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.MethodSorters;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.deploymentadmin.BundleInfo;
+import org.osgi.service.deploymentadmin.DeploymentAdmin;
+import org.osgi.service.deploymentadmin.DeploymentPackage;
+import org.osgi.service.metatype.MetaTypeInformation;
+import org.osgi.service.metatype.MetaTypeService;
+import org.osgi.util.tracker.ServiceTracker;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * The .dp of module kura-dp in a Kura-like runtime ({@link OsgiRuntime}): installed through DeploymentAdmin, every
+ * component's metatype readable by Kura, configuration through ConfigAdmin, a secured message from the framework to
+ * the collector in the test JVM, and a clean uninstall. The methods run in name order and share the installed package.
+ *
+ * <p>The probe never links to our packages: DeploymentAdmin refreshes packages on uninstall, which would restart a
+ * probe wired to them. Our services are therefore called by reflection, with classes loaded from the DP's bundles.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+@FixMethodOrder(MethodSorters.NAME_ASCENDING)
+public class DeploymentPackageIT {
+    static final String IDENTITY_PID = "org.sslskura.identity.IdentityStore";
+    static final String MQTT_PID = "org.sslskura.mqtt.MqttLink";
+    static final String KEYEXCHANGE_PID = "org.sslskura.keyexchange.KeyExchange";
+    static final String ENVELOPE_PID = "org.sslskura.envelope.Envelope";
+    static final String MESSAGING_PID = "org.sslskura.transport.SecureMessaging";
+    static final String CONFIGURABLE = "org.eclipse.kura.configuration.ConfigurableComponent";
+    static final long TIMEOUT_MS = 20_000;
+
+    /** The package installed by the first test, shared by the later ones (one framework per class). */
+    private static DeploymentPackage installed;
+
+    @Inject
+    BundleContext context;
+    @Inject
+    DeploymentAdmin deploymentAdmin;
+    @Inject
+    ConfigurationAdmin configAdmin;
+    @Inject
+    MetaTypeService metaType;
+
+    @Configuration
+    public Option[] config() throws Exception {
+        // test JVM, before the framework starts: broker + collector (outside the framework)
+        String workdir = System.getProperty("ssls.it.workdir", "target/it");
+        Collector.start(workdir);
+        List<Option> options = OsgiRuntime.options();
+        String kuraApi = System.getProperty("ssls.it.kura.api", "");
+        if (!kuraApi.isEmpty()) {
+            // test runtime only: the compile-only Kura API module as a bundle exporting org.eclipse.kura.* (Kura's
+            // real org.eclipse.kura.api is not on Maven Central); never part of the .dp
+            options.add(bundle(new File(kuraApi).toURI().toString()));
+        }
+        return options.toArray(new Option[0]);
+    }
+
+    private static File dpFile() {
+        String path = System.getProperty("ssls.it.dp");
+        assertNotNull("system property ssls.it.dp (the kura-dp module's .dp)", path);
+        return new File(path);
+    }
+
+    @Test
+    public void a1_deploymentPackageInstallsAndEveryBundleIsActive() throws Exception {
+        // configuration first, as Kura's snapshot would have it: MQTT link needs one (policy REQUIRE)
+        update(MQTT_PID, props("broker.url", System.getProperty(Collector.BROKER), "client.id", "ssls-it-device"));
+        update(IDENTITY_PID, props("trust.policy", "allowlist",
+                "trusted.peers", new String[] {"collector=" + System.getProperty(Collector.KEY)}));
+        // only ChaCha20-Poly1305: proves below that the key exchange runs with our configuration, not its defaults
+        update(KEYEXCHANGE_PID, props("sse.suites", "CHACHA20-POLY1305"));
+        update(MESSAGING_PID, props("collectors", new String[] {System.getProperty(Collector.HIT)},
+                "retransmit.ms", 300));
+
+        try (InputStream in = new FileInputStream(dpFile())) {
+            installed = deploymentAdmin.installDeploymentPackage(in);
+        }
+        assertNotNull(installed);
+        BundleInfo[] infos = installed.getBundleInfos();
+        List<String> names = new ArrayList<>();
+        for (BundleInfo info : infos) {
+            names.add(info.getSymbolicName());
+            Bundle b = installed.getBundle(info.getSymbolicName());
+            assertNotNull("bundle of the package: " + info.getSymbolicName(), b);
+            waitFor(() -> b.getState() == Bundle.ACTIVE, info.getSymbolicName() + " ACTIVE");
+        }
+        for (String expected : List.of("org.sslskura.crypto", "org.sslskura.wire", "org.sslskura.api",
+                "org.sslskura.identity", "org.sslskura.mqtt", "org.sslskura.keyexchange", "org.sslskura.envelope",
+                "org.sslskura.transport", "org.eclipse.paho.client.mqttv3")) {
+            assertTrue("the .dp holds " + expected + ": " + names, names.contains(expected));
+        }
+        for (String name : names) {
+            assertTrue("nothing Kura installs itself: " + name, name.startsWith("org.sslskura.")
+                    || name.equals("org.eclipse.paho.client.mqttv3"));
+        }
+        if (OsgiRuntime.KURA5.equals(OsgiRuntime.name())) {
+            // Kura's Bouncy Castle stays installed and unstarted (we neither ship nor need it)
+            for (Bundle b : context.getBundles()) {
+                if (b.getSymbolicName() != null && b.getSymbolicName().startsWith("bc")) {
+                    assertTrue(b.getSymbolicName() + " not started", b.getState() != Bundle.ACTIVE);
+                }
+            }
+        }
+        for (String service : List.of("IdentityStore", "MessageLink", "KeyExchange", "Envelope",
+                "SecureMessaging")) {
+            service("org.sslskura.api." + service);
+        }
+    }
+
+    @Test
+    public void a2_everyComponentHasKuraReadableMetatype() throws Exception {
+        assertNotNull("installed by a1", installed);
+        // the PIDs Kura shows: every component's service.pid property, and every designated PID (MetaTypeService)
+        java.util.Set<String> pids = new java.util.TreeSet<>();
+        for (BundleInfo info : installed.getBundleInfos()) {
+            Bundle b = installed.getBundle(info.getSymbolicName());
+            String header = b.getHeaders().get("Service-Component");
+            if (header != null) {
+                for (String path : header.split(",")) {
+                    URL xml = b.getEntry(path.trim());
+                    assertNotNull(b.getSymbolicName() + ": " + path, xml);
+                    pids.addAll(servicePids(xml));
+                }
+            }
+            MetaTypeInformation mti = metaType.getMetaTypeInformation(b);
+            if (mti != null) {
+                pids.addAll(Arrays.asList(mti.getPids()));
+                pids.addAll(Arrays.asList(mti.getFactoryPids()));
+            }
+        }
+        for (String pid : List.of(IDENTITY_PID, MQTT_PID, KEYEXCHANGE_PID, ENVELOPE_PID, MESSAGING_PID)) {
+            assertTrue("component PID " + pid + " in " + pids, pids.contains(pid));
+        }
+        for (String pid : pids) {
+            String resource = "OSGI-INF/metatype/" + pid + ".xml";
+            URL mt = null;
+            for (BundleInfo info : installed.getBundleInfos()) {
+                URL u = installed.getBundle(info.getSymbolicName()).getEntry(resource);
+                mt = u != null ? u : mt;
+            }
+            assertNotNull("a bundle of the .dp has " + resource, mt);
+            try (InputStream in = mt.openStream()) {
+                List<String> problems = KuraMetatype.check(pid, in);
+                assertTrue(resource + ": " + problems, problems.isEmpty());
+            }
+        }
+    }
+
+    @Test
+    public void a3_configurableComponentsAreRegisteredForKura() throws Exception {
+        if (System.getProperty("ssls.it.kura.api", "").isEmpty()) {
+            return; // no Kura API bundle in this runtime (see itests/pom.xml)
+        }
+        org.junit.Assume.assumeTrue("the .dp holds org.sslskura.kura", installed.getBundle("org.sslskura.kura") != null);
+        ServiceReference<?>[] refs = context.getAllServiceReferences(CONFIGURABLE, null);
+        assertNotNull("ConfigurableComponent services", refs);
+        List<String> pids = new ArrayList<>();
+        for (ServiceReference<?> ref : refs) {
+            Object pid = ref.getProperty("service.pid");
+            assertNotNull("service.pid on " + ref, pid);
+            // Kura's ConfigurableComponentTracker does (String) ref.getProperty("service.pid"): an array (what SCR
+            // makes when a declared service.pid meets a configuration's) throws ClassCastException there
+            assertTrue("service.pid must be a single String for Kura, is " + Arrays.deepToString(new Object[] {pid})
+                    + " on " + ref.getProperty("component.name"), pid instanceof String);
+            pids.add((String) pid);
+        }
+        for (String pid : List.of(IDENTITY_PID, MQTT_PID, KEYEXCHANGE_PID, ENVELOPE_PID, MESSAGING_PID)) {
+            assertTrue(pid + " is a ConfigurableComponent: " + pids, pids.contains(pid));
+        }
+    }
+
+    @Test
+    public void b1_configurationTakesEffectAndABadValueIsRefused() throws Exception {
+        assertNotNull("installed by a1", installed);
+        Object identity = service("org.sslskura.api.IdentityStore");
+        assertEquals("ALLOWLIST", call(identity, "trustPolicy").toString());
+        update(IDENTITY_PID, props("trust.policy", "trust-on-first-use",
+                "trusted.peers", new String[] {"collector=" + System.getProperty(Collector.KEY)}));
+        waitFor(() -> "TRUST_ON_FIRST_USE".equals(call(identity, "trustPolicy").toString()),
+                "identity store trust policy trust-on-first-use via ConfigAdmin");
+        update(IDENTITY_PID, props("trust.policy", "allowlist",
+                "trusted.peers", new String[] {"collector=" + System.getProperty(Collector.KEY)}));
+        waitFor(() -> "ALLOWLIST".equals(call(identity, "trustPolicy").toString()), "back to allowlist");
+
+        // a bad value: the key exchange logs, refuses it and keeps the last good configuration (same component)
+        ServiceReference<?> before = context.getServiceReference("org.sslskura.api.KeyExchange");
+        Long id = (Long) before.getProperty("service.id");
+        update(KEYEXCHANGE_PID, props("sse.suites", "NO-SUCH-SUITE"));
+        Thread.sleep(500);
+        ServiceReference<?> after = context.getServiceReference("org.sslskura.api.KeyExchange");
+        assertNotNull("key exchange still registered", after);
+        assertEquals("same key exchange component (not restarted)", id, after.getProperty("service.id"));
+        // c1 then shows that the last good suite list (ChaCha20-Poly1305 only) is still the one in force
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    public void c1_messageFromTheFrameworkReachesTheCollector() throws Exception {
+        assertNotNull("installed by a1", installed);
+        BlockingQueue<String> received = (BlockingQueue<String>) System.getProperties().get(Collector.RECEIVED);
+        assertNotNull("collector queue from the test JVM", received);
+        Object messaging = service("org.sslskura.api.SecureMessaging");
+        Object link = service("org.sslskura.api.MessageLink");
+        waitFor(() -> (Boolean) call(link, "isConnected"), "MQTT link connected to " + System.getProperty(Collector.BROKER));
+        Class<?> sendOptions = installedBundle("org.sslskura.api").loadClass("org.sslskura.api.SendOptions");
+        String text = "{\"temperature\": 21.5, \"runtime\": \"" + OsgiRuntime.name() + "\"}";
+        CompletionStage<?> receipt = (CompletionStage<?>) call(messaging, "sendToCollectors", "it/readings",
+                text.getBytes(StandardCharsets.UTF_8), sendOptions.getField("RELIABLE").get(null));
+        receipt.toCompletableFuture().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        String got = received.poll(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        assertEquals("it/readings\n" + text, got);
+
+        // the session uses the configured suite, still in force after the refused value of b1
+        Object envelope = service("org.sslskura.api.Envelope");
+        Class<?> hitClass = installedBundle("org.sslskura.wire").loadClass("org.sslskura.wire.hip.Hit");
+        Object collectorHit = hitClass.getMethod("parseHex", String.class).invoke(null,
+                System.getProperty(Collector.HIT));
+        Optional<?> params = (Optional<?>) call(envelope, "parameters", collectorHit);
+        assertTrue("session parameters with the collector", params.isPresent());
+        assertEquals("CHACHA20_POLY1305", call(params.get(), "suite").toString());
+        Map<?, ?> counters = (Map<?, ?>) call(messaging, "counters");
+        assertNotNull(counters);
+    }
+
+    @Test
+    public void z1_uninstallLeavesNothingBehind() throws Exception {
+        assertNotNull("installed by a1", installed);
+        String name = installed.getName();
+        List<String> ours = new ArrayList<>();
+        for (BundleInfo info : installed.getBundleInfos()) {
+            ours.add(info.getSymbolicName());
+        }
+        installed.uninstall();
+        assertTrue(installed.isStale());
+        assertNull(deploymentAdmin.getDeploymentPackage(name));
+        for (Bundle b : context.getBundles()) {
+            assertTrue("left behind: " + b.getSymbolicName() + " " + b.getVersion(),
+                    !ours.contains(b.getSymbolicName()));
+        }
+        assertNull(context.getServiceReference("org.sslskura.api.SecureMessaging"));
+        installed = null;
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------------
+
+    private void update(String pid, Dictionary<String, Object> properties) throws Exception {
+        configAdmin.getConfiguration(pid, "?").update(properties);
+    }
+
+    private static Dictionary<String, Object> props(Object... kv) {
+        Hashtable<String, Object> d = new Hashtable<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            d.put((String) kv[i], kv[i + 1]);
+        }
+        return d;
+    }
+
+    private Bundle installedBundle(String bsn) {
+        for (Bundle b : context.getBundles()) {
+            if (bsn.equals(b.getSymbolicName())) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    /** Waits for a service of our packages, by class name (the probe does not import our packages). */
+    private Object service(String objectClass) throws Exception {
+        ServiceTracker<Object, Object> t = new ServiceTracker<>(context,
+                context.createFilter("(objectClass=" + objectClass + ")"), null);
+        t.open(true);
+        try {
+            Object s = t.waitForService(TIMEOUT_MS);
+            assertNotNull("service " + objectClass, s);
+            return s;
+        } finally {
+            t.close();
+        }
+    }
+
+    /** Calls a public method by name and argument count, through the public interface or class declaring it. */
+    static Object call(Object target, String method, Object... args) {
+        try {
+            for (Class<?> c = target.getClass(); c != null; c = c.getSuperclass()) {
+                for (Class<?> type : withInterfaces(c)) {
+                    for (Method m : type.getMethods()) {
+                        if (m.getName().equals(method) && m.getParameterCount() == args.length
+                                && java.lang.reflect.Modifier.isPublic(type.getModifiers())) {
+                            return m.invoke(target, args);
+                        }
+                    }
+                }
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(method + " failed: " + e.getCause(), e);
+        }
+        throw new AssertionError("no public method " + method + "/" + args.length + " on " + target.getClass());
+    }
+
+    private static List<Class<?>> withInterfaces(Class<?> c) {
+        List<Class<?>> out = new ArrayList<>(Arrays.asList(c.getInterfaces()));
+        out.add(c);
+        return out;
+    }
+
+    /** The {@code service.pid} properties of the components of one DS descriptor. */
+    private static List<String> servicePids(URL xml) throws Exception {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        List<String> pids = new ArrayList<>();
+        try (InputStream in = xml.openStream()) {
+            NodeList props = f.newDocumentBuilder().parse(in).getElementsByTagNameNS("*", "property");
+            for (int i = 0; i < props.getLength(); i++) {
+                Element p = (Element) props.item(i);
+                if ("service.pid".equals(p.getAttribute("name"))) {
+                    pids.add(p.getAttribute("value").trim());
+                }
+            }
+        }
+        return pids;
+    }
+
+    interface Check {
+        boolean ok() throws Exception;
+    }
+
+    private static void waitFor(Check check, String what) throws Exception {
+        long end = System.currentTimeMillis() + TIMEOUT_MS;
+        while (System.currentTimeMillis() < end) {
+            try {
+                if (check.ok()) {
+                    return;
+                }
+            } catch (AssertionError | RuntimeException e) {
+                // not yet
+            }
+            Thread.sleep(50);
+        }
+        if (!check.ok()) {
+            fail("timed out waiting for: " + what);
+        }
+    }
+}
