@@ -16,6 +16,13 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "MQTT topic prefix; HIP packets travel on <prefix>/<HIT>/hip. Changing it needs a restart.")
     String topic_prefix() default Topics.DEFAULT_PREFIX;
 
+    @AttributeDefinition(name = "Message link",
+            description = "OSGi filter selecting the MessageLink service that carries our packets. The default takes any;"
+                    + " on Kura, (ssls.link=cloud-endpoint) selects the link over a raw MQTT cloud connection and"
+                    + " (service.pid=org.sslskura.mqtt.MqttLink) our own Paho link. Use the same filter in the Key"
+                    + " Exchange and Secure Messaging components.")
+    String MessageLink_target() default "(objectClass=org.sslskura.api.MessageLink)";
+
     @AttributeDefinition(name = "Envelope suites",
             description = "Comma-separated, most preferred first (at most 6): AES-CCM-16, AES-CCM-8, AES-GCM-16,"
                     + " AES-GCM-8, CHACHA20-POLY1305, ASCON-AEAD128, AES-CMAC-96 (integrity only: also needs"

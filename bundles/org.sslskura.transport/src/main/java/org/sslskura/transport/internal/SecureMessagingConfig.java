@@ -12,6 +12,13 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "MQTT topic prefix; SSE PDUs travel on <prefix>/<HIT>/sse. Changing it needs a restart.")
     String topic_prefix() default "ssls/v1";
 
+    @AttributeDefinition(name = "Message link",
+            description = "OSGi filter selecting the MessageLink service that carries our packets. The default takes any;"
+                    + " on Kura, (ssls.link=cloud-endpoint) selects the link over a raw MQTT cloud connection and"
+                    + " (service.pid=org.sslskura.mqtt.MqttLink) our own Paho link. Use the same filter in the Key"
+                    + " Exchange and Secure Messaging components.")
+    String MessageLink_target() default "(objectClass=org.sslskura.api.MessageLink)";
+
     @AttributeDefinition(name = "Collectors", required = false, cardinality = 20,
             description = "Peers that receive what applications publish: a trusted peer's name or its HIT (32 hex"
                     + " digits). Their public keys must be trusted peers of the identity store.")
