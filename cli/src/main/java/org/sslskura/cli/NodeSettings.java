@@ -2,10 +2,12 @@ package org.sslskura.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 import org.sslskura.api.MessageLink;
+import org.sslskura.api.MessageReceiver;
 import org.sslskura.api.TrustPolicy;
 import org.sslskura.envelope.EnvelopeOptions;
 import org.sslskura.keyexchange.Topics;
@@ -27,10 +29,17 @@ import org.sslskura.transport.queue.QueueLimits;
  * @param collectors names or HITs of the peers {@code sendToCollectors} reaches
  * @param linkDecorator wraps the MQTT link (tests inject loss with it; identity otherwise)
  * @param reconnectMin the first MQTT reconnect delay
+ * @param receivers registered before the node connects, so that no delivered message is missed
+ * @param cleanSession the MQTT clean-session flag; true by default here: delivery is end to end (persistent queue,
+ *        acknowledgments, retransmission, a new key exchange when a peer lost its SAs), so broker-side session state
+ *        adds nothing, and without it the broker never replays PDUs sealed under SAs a restarted node no longer has,
+ *        nor receives QoS 1 re-publications (DUP) after a reconnection, which Moquette 0.17 fails on after its own
+ *        restart (no PUBACK, the client's session stalls)
  */
 public record NodeSettings(Path directory, String brokerUrl, String prefix, TrustPolicy trustPolicy, DexConfig dex,
                            EnvelopeOptions envelope, TransportOptions transport, QueueLimits queueLimits,
-                           List<String> collectors, UnaryOperator<MessageLink> linkDecorator, Duration reconnectMin) {
+                           List<String> collectors, UnaryOperator<MessageLink> linkDecorator, Duration reconnectMin,
+                           List<MessageReceiver> receivers, boolean cleanSession) {
 
     /** @return a builder with the defaults */
     public static Builder builder(Path directory, String brokerUrl) {
@@ -50,6 +59,8 @@ public record NodeSettings(Path directory, String brokerUrl, String prefix, Trus
         private List<String> collectors = List.of();
         private UnaryOperator<MessageLink> linkDecorator = UnaryOperator.identity();
         private Duration reconnectMin = Duration.ofSeconds(1);
+        private final List<MessageReceiver> receivers = new ArrayList<>();
+        private boolean cleanSession = true;
 
         private Builder(Path directory, String brokerUrl) {
             this.directory = Objects.requireNonNull(directory);
@@ -110,10 +121,22 @@ public record NodeSettings(Path directory, String brokerUrl, String prefix, Trus
             return this;
         }
 
+        /** Adds a receiver of delivered messages, registered before the node connects. */
+        public Builder receiver(MessageReceiver value) {
+            this.receivers.add(Objects.requireNonNull(value));
+            return this;
+        }
+
+        /** Sets the MQTT clean-session flag (default true, see {@link NodeSettings}). */
+        public Builder cleanSession(boolean value) {
+            this.cleanSession = value;
+            return this;
+        }
+
         /** @return the settings */
         public NodeSettings build() {
             return new NodeSettings(directory, brokerUrl, prefix, trustPolicy, dex, envelope, transport, queueLimits,
-                    collectors, linkDecorator, reconnectMin);
+                    collectors, linkDecorator, reconnectMin, List.copyOf(receivers), cleanSession);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.sslskura.api.Envelope;
 import org.sslskura.api.KeyExchange;
 import org.sslskura.api.MessageLink;
@@ -34,6 +35,7 @@ public final class SslsNode implements AutoCloseable {
     private final SseEnvelope envelope;
     private final OutboundQueue queue;
     private final SecureMessagingService messaging;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private SslsNode(FileIdentityStore identity, PahoMessageLink mqtt, DexService keyExchange, SseEnvelope envelope,
                      OutboundQueue queue, SecureMessagingService messaging) {
@@ -63,6 +65,7 @@ public final class SslsNode implements AutoCloseable {
             PahoMessageLink mqtt = new PahoMessageLink(MqttLinkOptions.builder(s.brokerUrl())
                     .clientId("ssls-" + identity.hit().toHex().substring(0, 16))
                     .reconnectBackoff(s.reconnectMin(), Duration.ofSeconds(30))
+                    .cleanSession(s.cleanSession())
                     .build());
             opened.add(mqtt);
             MessageLink link = s.linkDecorator().apply(mqtt);
@@ -76,6 +79,7 @@ public final class SslsNode implements AutoCloseable {
             SecureMessagingService messaging = new SecureMessagingService(identity, dex, envelope, link, queue,
                     s.directory().resolve("delivered"), s.prefix(), collectors, s.transport(), clock);
             opened.add(messaging);
+            s.receivers().forEach(messaging::addReceiver);
             mqtt.start();
             dex.start();
             messaging.start();
@@ -130,9 +134,12 @@ public final class SslsNode implements AutoCloseable {
         return mqtt.isConnected();
     }
 
+    /** Stops everything; idempotent. */
     @Override
     public void close() {
-        closeAll(List.of(identity, mqtt, keyExchange, envelope, queue, messaging));
+        if (closed.compareAndSet(false, true)) {
+            closeAll(List.of(identity, mqtt, keyExchange, envelope, queue, messaging));
+        }
     }
 
     private static void closeAll(List<AutoCloseable> opened) {
