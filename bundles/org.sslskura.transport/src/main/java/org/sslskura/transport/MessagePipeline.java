@@ -37,6 +37,11 @@ final class MessagePipeline {
     private static final int INNER_OVERHEAD = 3 + InnerMessage.MAX_TOPIC_LENGTH + 8;
     /** Acknowledged entries repeated in later ACK PDUs, so that one lost ACK PDU rarely costs a retransmission. */
     private static final int REPEATED_ACKS = 16;
+    /**
+     * Entries that make an ACK PDU go out before the bundling delay ends: the sender may have only a replay window's
+     * worth of PDUs unacknowledged, so waiting the full delay under load would stall it.
+     */
+    private static final int EAGER_ACK_ENTRIES = 16;
 
     private final Envelope envelope;
     private final TransportOptions options;
@@ -458,7 +463,7 @@ final class MessagePipeline {
         AckKey k = new AckKey(peer, generation);
         AckBatch b = acks.computeIfAbsent(k, x -> new AckBatch(now + options.ackDelayMillis()));
         b.entries.merge(seq, bitmap, (x, y) -> x | y);
-        if (b.entries.size() >= SseAck.MAX_ENTRIES || options.ackDelayMillis() == 0) {
+        if (b.entries.size() >= EAGER_ACK_ENTRIES || options.ackDelayMillis() == 0) {
             flushAcks(k, now);
         }
     }
