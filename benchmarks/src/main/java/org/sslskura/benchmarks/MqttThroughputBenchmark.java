@@ -30,6 +30,8 @@ import org.sslskura.mqtt.PahoMessageLink;
 import org.sslskura.testing.Broker;
 import org.sslskura.testing.EmbeddedMoquette;
 import org.sslskura.testing.MosquittoProcess;
+import org.sslskura.envelope.EnvelopeOptions;
+import org.sslskura.transport.TransportOptions;
 import org.sslskura.wire.hip.Hit;
 
 /**
@@ -50,6 +52,10 @@ public class MqttThroughputBenchmark {
 
     @Param({"64", "1024"})
     public int size;
+
+    /** default: replay window 64, send window 48; wide: replay window 1024, send window 768 (both configurable). */
+    @Param({"default", "wide"})
+    public String window;
 
     private Broker broker;
     private Path dir;
@@ -75,9 +81,15 @@ public class MqttThroughputBenchmark {
             c.addPeer("device", d.hostIdentity());
             collectorHit = c.hit();
         }
-        collector = SslsNode.start(NodeSettings.builder(dir.resolve("c"), broker.url()).build());
+        boolean wide = "wide".equals(window);
+        EnvelopeOptions envelope = EnvelopeOptions.builder().replayWindow(wide ? 1024 : 64).build();
+        TransportOptions d = TransportOptions.DEFAULTS;
+        TransportOptions transport = new TransportOptions(d.retransmitMillis(), d.pduTries(), d.messageAttempts(),
+                d.ackDelayMillis(), d.reassemblyTimeoutMillis(), d.maxReassemblies(), d.maxReassemblyBytes(),
+                d.maxMessageBytes(), d.dedupeWindow(), wide ? 768 : 48);
+        collector = SslsNode.start(NodeSettings.builder(dir.resolve("c"), broker.url()).envelope(envelope).build());
         device = SslsNode.start(NodeSettings.builder(dir.resolve("d"), broker.url()).collectors(List.of("collector"))
-                .build());
+                .envelope(envelope).transport(transport).build());
         collector.messaging().addReceiver(m -> securedReceived.release());
         plainPublisher = new PahoMessageLink(MqttLinkOptions.builder(broker.url()).build());
         plainSubscriber = new PahoMessageLink(MqttLinkOptions.builder(broker.url()).build());
@@ -118,6 +130,19 @@ public class MqttThroughputBenchmark {
         if (!plainReceived.tryAcquire(BATCH, 60, TimeUnit.SECONDS)) {
             throw new IllegalStateException("plain messages missing");
         }
+    }
+
+    /** Secured messages, complete when the carrier took every PDU (QoS 1 PUBACK): the same point as plainAcked. */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public void securedHandedOff() throws Exception {
+        CompletableFuture<?>[] all = new CompletableFuture<?>[BATCH];
+        for (int i = 0; i < BATCH; i++) {
+            all[i] = device.messaging().send(collectorHit, "readings", payload, SendOptions.FIRE_AND_FORGET)
+                    .toCompletableFuture();
+        }
+        CompletableFuture.allOf(all).get(120, TimeUnit.SECONDS);
+        securedReceived.acquire(BATCH);
     }
 
     /** Secured messages, complete when the collector acknowledged every one end to end. */

@@ -110,6 +110,8 @@ public class DeploymentPackageIT {
         update(KEYEXCHANGE_PID, props("sse.suites", "CHACHA20-POLY1305"));
         update(MESSAGING_PID, props("collectors", new String[] {System.getProperty(Collector.HIT)},
                 "retransmit.ms", 300));
+        // Kura's ConfigurationService seeds every designated PID with its metatype defaults; do the same here
+        update(ENVELOPE_PID, props("replay.window", 64));
 
         try (InputStream in = new FileInputStream(dpFile())) {
             installed = deploymentAdmin.installDeploymentPackage(in);
