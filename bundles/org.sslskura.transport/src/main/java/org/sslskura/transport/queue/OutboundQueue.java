@@ -37,8 +37,10 @@ import org.slf4j.LoggerFactory;
  * APPEND ids strictly increase along the file. Lengths read back are bounded before allocation: by the bytes left in
  * the file, topic by 65535, body by {@link QueueLimits#maxBytes()}.
  *
- * <h2>Durability and recovery</h2> Append and acknowledge write their record at the end of the log and force it
- * ({@code force(false)}) before returning; concurrent callers share one force (group commit). On open, a damaged
+ * <h2>Durability and recovery</h2> Append writes its record at the end of the log and forces it ({@code force(false)})
+ * before returning; concurrent callers share one force (group commit). Acknowledge writes its record without forcing
+ * it: it reaches the disk with the next forced append or at close, and if a power failure loses it, the message is
+ * sent once more and suppressed as a duplicate by the receiver. On open, a damaged
  * record with no valid record after it is a torn tail from a crash mid-write: it is discarded with a warning and the
  * file truncated back to the last good record. Damage followed by valid records, or a CRC-valid but malformed record,
  * fails the open with an {@link IOException} and leaves the file untouched.
@@ -206,20 +208,19 @@ public final class OutboundQueue implements AutoCloseable {
     }
 
     /**
-     * Removes a message durably (an ACK record, forced) and frees its space. Unknown or already acknowledged ids are
+     * Removes a message (an ACK record, written but not forced: see the class comment) and frees its space. Unknown or already acknowledged ids are
      * ignored.
      *
      * @throws IOException if the queue is closed or the write or force failed
      */
     public void acknowledge(long messageId) throws IOException {
-        long seq;
         synchronized (state) {
             ensureUsable();
             QueuedMessage m = live.get(messageId);
             if (m == null) {
                 return;
             }
-            seq = write(LogFormat.encodeAck(messageId));
+            write(LogFormat.encodeAck(messageId));
             live.remove(messageId);
             bytes -= m.accountedBytes();
             liveRecordBytes -= LogFormat.appendRecordLength(m);
@@ -228,7 +229,9 @@ public final class OutboundQueue implements AutoCloseable {
                 compact();
             }
         }
-        commit.awaitDurable(seq, this::forceLog);
+        // Not forced here: the record reaches the disk with the next append's force, or at close. Lost by a power
+        // failure, it costs one resend of an acknowledged message, which the receiver suppresses as a duplicate;
+        // forcing every acknowledgment would cap end-to-end throughput at the disk's sync rate.
     }
 
     /** @return the unacknowledged messages in append (= id) order; a snapshot */
