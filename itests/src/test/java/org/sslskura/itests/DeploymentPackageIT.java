@@ -264,6 +264,37 @@ public class DeploymentPackageIT {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    public void c2_exampleAppPublishesThroughASecurePublisherToTheCollector() throws Exception {
+        assertNotNull("installed by a1", installed);
+        org.junit.Assume.assumeTrue("the .dp holds the Kura bundles", installed.getBundle("org.sslskura.kura") != null
+                && installed.getBundle("org.sslskura.kura.example") != null
+                && !System.getProperty("ssls.it.kura.api", "").isEmpty());
+        BlockingQueue<String> received = (BlockingQueue<String>) System.getProperties().get(Collector.RECEIVED);
+        received.clear();
+        // what "New Pub/Sub" in Kura's Cloud Connections UI does: a factory configuration of the secure publisher,
+        // here with the ssls MQTT link as carrier (no Kura cloud connection in this runtime)
+        org.osgi.service.cm.Configuration publisher =
+                configAdmin.createFactoryConfiguration("org.sslskura.kura.RawMqttSecurePublisher", "?");
+        publisher.update(props("kura.service.pid", "ssls-publisher", "collectors", "collector",
+                "app.topic", "kura/sensors", "carrier", "own-link"));
+        // the example app pointed at it, as CloudPublisher.target in the web UI does
+        update("org.sslskura.kura.example.SensorPublisher", props("CloudPublisher.target",
+                "(kura.service.pid=ssls-publisher)", "publish.interval.seconds", 1, "sensor.name", "it-sensor"));
+        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+        String reading = null;
+        while (reading == null && System.currentTimeMillis() < deadline) {
+            String m = received.poll(500, TimeUnit.MILLISECONDS);
+            if (m != null && m.startsWith("kura/sensors")) {
+                reading = m;
+            }
+        }
+        assertNotNull("a reading of the example app decrypted by the collector", reading);
+        assertTrue(reading, reading.contains("it-sensor"));
+        publisher.delete();
+    }
+
+    @Test
     public void z1_uninstallLeavesNothingBehind() throws Exception {
         assertNotNull("installed by a1", installed);
         String name = installed.getName();
