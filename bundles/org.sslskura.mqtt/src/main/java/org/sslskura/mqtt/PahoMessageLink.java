@@ -52,6 +52,8 @@ public final class PahoMessageLink implements MessageLink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PahoMessageLink.class);
     private static final long QUIESCE_MILLIS = 500;
     private static final long DISCONNECT_TIMEOUT_MILLIS = 2000;
+    /** How long a SUBSCRIBE may stay unacknowledged before the connection is dropped and made again. */
+    private static final long SUBACK_TIMEOUT_MILLIS = 5000;
     /** SUBACK return code of a refused subscription (MQTT 3.1.1 §3.9.3). */
     private static final int SUBACK_FAILURE = 0x80;
 
@@ -244,11 +246,31 @@ public final class PahoMessageLink implements MessageLink, AutoCloseable {
             return;
         }
         try {
-            client.subscribe(route.filter, options.qos(), null, new SubscribeListener(route));
+            IMqttToken token = client.subscribe(route.filter, options.qos(), null, new SubscribeListener(route));
+            schedule(() -> reconnectIfUnacknowledged(token, route.filter), SUBACK_TIMEOUT_MILLIS);
         } catch (MqttException e) {
             LOG.debug("MQTT link {}: subscription to {} waits for the next connection: {}", options.clientId(),
                     route.filter, describe(e));
         }
+    }
+
+    /**
+     * A SUBSCRIBE the broker never acknowledged leaves the link connected but deaf (seen with brokers that lose a
+     * session on restart): drop the connection, so that the next one subscribes again.
+     */
+    private void reconnectIfUnacknowledged(IMqttToken token, String filter) {
+        if (closed.get() || token.isComplete() || !client.isConnected()) {
+            return;
+        }
+        LOG.warn("MQTT link {}: subscription to {} unacknowledged after {} ms; reconnecting", options.clientId(),
+                filter, SUBACK_TIMEOUT_MILLIS);
+        try {
+            client.disconnectForcibly(0, DISCONNECT_TIMEOUT_MILLIS);
+        } catch (MqttException e) {
+            LOG.debug("MQTT link {}: forced disconnect failed: {}", options.clientId(), describe(e));
+        }
+        retryLater("dropped a connection with an unacknowledged subscription",
+                new MqttLinkException("SUBACK timeout for " + filter, MqttException.REASON_CODE_SUBSCRIBE_FAILED, null));
     }
 
     private void unsubscribeAtBroker(String filter) {
