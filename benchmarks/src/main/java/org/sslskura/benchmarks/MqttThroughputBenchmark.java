@@ -57,6 +57,14 @@ public class MqttThroughputBenchmark {
     @Param({"default", "wide"})
     public String window;
 
+    /** ACK bundling delay of the collector in ms (default 50). */
+    @Param({"50"})
+    public int ackDelay;
+
+    /** sync: every accepted message forced to disk (default); os: handed to the operating system only. */
+    @Param({"sync", "os"})
+    public String durability;
+
     private Broker broker;
     private Path dir;
     private SslsNode device;
@@ -85,11 +93,12 @@ public class MqttThroughputBenchmark {
         EnvelopeOptions envelope = EnvelopeOptions.builder().replayWindow(wide ? 1024 : 64).build();
         TransportOptions d = TransportOptions.DEFAULTS;
         TransportOptions transport = new TransportOptions(d.retransmitMillis(), d.pduTries(), d.messageAttempts(),
-                d.ackDelayMillis(), d.reassemblyTimeoutMillis(), d.maxReassemblies(), d.maxReassemblyBytes(),
+                ackDelay, d.reassemblyTimeoutMillis(), d.maxReassemblies(), d.maxReassemblyBytes(),
                 d.maxMessageBytes(), d.dedupeWindow(), wide ? 768 : 48);
-        collector = SslsNode.start(NodeSettings.builder(dir.resolve("c"), broker.url()).envelope(envelope).build());
+        collector = SslsNode.start(NodeSettings.builder(dir.resolve("c"), broker.url()).envelope(envelope)
+                .transport(transport).build());
         device = SslsNode.start(NodeSettings.builder(dir.resolve("d"), broker.url()).collectors(List.of("collector"))
-                .envelope(envelope).transport(transport).build());
+                .envelope(envelope).transport(transport).syncQueue("sync".equals(durability)).build());
         collector.messaging().addReceiver(m -> securedReceived.release());
         plainPublisher = new PahoMessageLink(MqttLinkOptions.builder(broker.url()).build());
         plainSubscriber = new PahoMessageLink(MqttLinkOptions.builder(broker.url()).build());

@@ -30,6 +30,8 @@ import org.sslskura.transport.queue.QueueLimits;
  * @param linkDecorator wraps the MQTT link (tests inject loss with it; identity otherwise)
  * @param reconnectMin the first MQTT reconnect delay
  * @param receivers registered before the node connects, so that no delivered message is missed
+ * @param syncQueue force every accepted message to disk before {@code send} returns (the default); false keeps it
+ *        across a process crash but not a power failure, and lifts the disk's sync rate off the throughput
  * @param cleanSession the MQTT clean-session flag; true by default here: delivery is end to end (persistent queue,
  *        acknowledgments, retransmission, a new key exchange when a peer lost its SAs), so broker-side session state
  *        adds nothing, and without it the broker never replays PDUs sealed under SAs a restarted node no longer has,
@@ -39,7 +41,7 @@ import org.sslskura.transport.queue.QueueLimits;
 public record NodeSettings(Path directory, String brokerUrl, String prefix, TrustPolicy trustPolicy, DexConfig dex,
                            EnvelopeOptions envelope, TransportOptions transport, QueueLimits queueLimits,
                            List<String> collectors, UnaryOperator<MessageLink> linkDecorator, Duration reconnectMin,
-                           List<MessageReceiver> receivers, boolean cleanSession) {
+                           List<MessageReceiver> receivers, boolean cleanSession, boolean syncQueue) {
 
     /** @return a builder with the defaults */
     public static Builder builder(Path directory, String brokerUrl) {
@@ -61,6 +63,7 @@ public record NodeSettings(Path directory, String brokerUrl, String prefix, Trus
         private Duration reconnectMin = Duration.ofSeconds(1);
         private final List<MessageReceiver> receivers = new ArrayList<>();
         private boolean cleanSession = true;
+        private boolean syncQueue = true;
 
         private Builder(Path directory, String brokerUrl) {
             this.directory = Objects.requireNonNull(directory);
@@ -127,6 +130,12 @@ public record NodeSettings(Path directory, String brokerUrl, String prefix, Trus
             return this;
         }
 
+        /** Sets whether every accepted message is forced to disk (default true, see {@link NodeSettings}). */
+        public Builder syncQueue(boolean value) {
+            this.syncQueue = value;
+            return this;
+        }
+
         /** Sets the MQTT clean-session flag (default true, see {@link NodeSettings}). */
         public Builder cleanSession(boolean value) {
             this.cleanSession = value;
@@ -136,7 +145,7 @@ public record NodeSettings(Path directory, String brokerUrl, String prefix, Trus
         /** @return the settings */
         public NodeSettings build() {
             return new NodeSettings(directory, brokerUrl, prefix, trustPolicy, dex, envelope, transport, queueLimits,
-                    collectors, linkDecorator, reconnectMin, List.copyOf(receivers), cleanSession);
+                    collectors, linkDecorator, reconnectMin, List.copyOf(receivers), cleanSession, syncQueue);
         }
     }
 }

@@ -75,6 +75,7 @@ public final class SslsNode implements AutoCloseable {
             opened.add(envelope);
             dex.addListener(envelope);
             OutboundQueue queue = OutboundQueue.open(s.directory().resolve("queue"), s.queueLimits(), clock);
+            queue.forceEachAppend(s.syncQueue());
             opened.add(queue);
             SecureMessagingService messaging = new SecureMessagingService(identity, dex, envelope, link, queue,
                     s.directory().resolve("delivered"), s.prefix(), collectors, s.transport(), clock);

@@ -73,6 +73,7 @@ public final class SecureMessagingComponent implements SecureMessaging {
         try {
             this.active = Settings.from(config, identity);
             this.queue = OutboundQueue.open(queueDirectory(active), active.limits, Clock.systemUTC());
+            queue.forceEachAppend(config.queue_sync());
             this.service = startService(active);
         } catch (IOException | RuntimeException e) {
             LOG.error("{} not started: {}", PID, e.getMessage());
@@ -94,6 +95,7 @@ public final class SecureMessagingComponent implements SecureMessaging {
                 || !next.limits.equals(active.limits)) {
             LOG.warn("{}: topic prefix and queue settings take effect when the component restarts", PID);
         }
+        queue.forceEachAppend(config.queue_sync());
         SecureMessagingService old = service;
         try {
             old.close();

@@ -36,6 +36,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "Bytes of topics and payloads kept until acknowledged.")
     long queue_max_bytes() default 16L << 20;
 
+    @AttributeDefinition(name = "Force each message to disk",
+            description = "true: a message accepted by send is on the disk before send returns (survives a power"
+                    + " failure). false: it is handed to the operating system (survives a crash of Kura, not a power"
+                    + " failure) and sending is no longer limited by the disk's sync rate.")
+    boolean queue_sync() default true;
+
     @AttributeDefinition(name = "Retransmission timeout (ms)", min = "10",
             description = "First retransmission of an unacknowledged PDU; doubled while the peer is silent.")
     int retransmit_ms() default 1000;

@@ -71,6 +71,7 @@ public final class OutboundQueue implements AutoCloseable {
     private final MessageIds ids;
     private final Closeable dirLock;
     private final GroupCommit commit = new GroupCommit();
+    private volatile boolean forceEachAppend = true;
     private final Object state = new Object();
 
     // guarded by state; channel is also read by the group-commit leader (never replaced during a force)
@@ -191,8 +192,20 @@ public final class OutboundQueue implements AutoCloseable {
             bytes += m.accountedBytes();
             liveRecordBytes += LogFormat.appendRecordLength(m);
         }
-        commit.awaitDurable(seq, this::forceLog);
+        if (forceEachAppend) {
+            commit.awaitDurable(seq, this::forceLog);
+        }
         return m;
+    }
+
+    /**
+     * Chooses whether {@link #append} forces its record to the disk before returning (the default). Without it the
+     * record is written to the operating system, which keeps it across a crash or kill of this process but not across
+     * a power failure or OS crash before its own write-back; throughput is then no longer bound by the disk's sync
+     * rate. Acknowledgments are never forced (see the class comment).
+     */
+    public void forceEachAppend(boolean value) {
+        this.forceEachAppend = value;
     }
 
     private void checkRoom(long messageBytes) throws QueueFullException {
