@@ -2,7 +2,8 @@ package org.sslskura.cli;
 
 /**
  * Hand-written JSON output (no JSON library in the program). Strings are escaped per RFC 8259; every character outside
- * printable ASCII is written as {@code \}{@code uXXXX}, so the output is plain ASCII whatever the console encoding.
+ * printable ASCII is written as a six-character escape (backslash, u, four hex digits), so the output is plain ASCII
+ * whatever the console encoding.
  */
 final class Json {
     private static final char[] HEX = "0123456789abcdef".toCharArray();

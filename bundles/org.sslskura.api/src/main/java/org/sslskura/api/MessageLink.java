@@ -11,6 +11,15 @@ import org.osgi.annotation.versioning.ConsumerType;
 @ConsumerType
 public interface MessageLink {
 
+    /** Default of the {@code MessageLink.target} configuration property of the components that use a link: any link. */
+    String TARGET_DEFAULT = "(objectClass=org.sslskura.api.MessageLink)";
+
+    /** Description of that property, shared by the metatypes of the components that use a link. */
+    String TARGET_DESCRIPTION = "OSGi filter selecting the MessageLink service that carries our packets. The default"
+            + " takes any; on Kura, (ssls.link=cloud-endpoint) selects the link over a raw MQTT cloud connection and"
+            + " (service.pid=org.sslskura.mqtt.MqttLink) our own Paho link. Use the same filter in the Key Exchange"
+            + " and Secure Messaging components.";
+
     /**
      * Publishes {@code payload} to {@code topic}.
      *

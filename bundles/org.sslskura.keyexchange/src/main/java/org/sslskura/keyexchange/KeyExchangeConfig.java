@@ -2,6 +2,7 @@ package org.sslskura.keyexchange;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.sslskura.api.MessageLink;
 
 /**
  * Configuration of {@link KeyExchangeComponent}. OCD id = component PID (Kura: {@code OSGI-INF/metatype/<pid>.xml});
@@ -16,12 +17,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "MQTT topic prefix; HIP packets travel on <prefix>/<HIT>/hip. Changing it needs a restart.")
     String topic_prefix() default Topics.DEFAULT_PREFIX;
 
-    @AttributeDefinition(name = "Message link",
-            description = "OSGi filter selecting the MessageLink service that carries our packets. The default takes any;"
-                    + " on Kura, (ssls.link=cloud-endpoint) selects the link over a raw MQTT cloud connection and"
-                    + " (service.pid=org.sslskura.mqtt.MqttLink) our own Paho link. Use the same filter in the Key"
-                    + " Exchange and Secure Messaging components.")
-    String MessageLink_target() default "(objectClass=org.sslskura.api.MessageLink)";
+    @AttributeDefinition(name = "Message link", description = MessageLink.TARGET_DESCRIPTION)
+    String MessageLink_target() default MessageLink.TARGET_DEFAULT;
 
     @AttributeDefinition(name = "Envelope suites",
             description = "Comma-separated, most preferred first (at most 6): AES-CCM-16, AES-CCM-8, AES-GCM-16,"

@@ -2,6 +2,7 @@ package org.sslskura.transport.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.sslskura.api.MessageLink;
 
 /** Configuration of {@link SecureMessagingComponent}; OCD id = component PID (Kura: OSGI-INF/metatype/<pid>.xml). */
 @ObjectClassDefinition(id = SecureMessagingComponent.PID, name = "SSLS Secure Messaging",
@@ -12,12 +13,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "MQTT topic prefix; SSE PDUs travel on <prefix>/<HIT>/sse. Changing it needs a restart.")
     String topic_prefix() default "ssls/v1";
 
-    @AttributeDefinition(name = "Message link",
-            description = "OSGi filter selecting the MessageLink service that carries our packets. The default takes any;"
-                    + " on Kura, (ssls.link=cloud-endpoint) selects the link over a raw MQTT cloud connection and"
-                    + " (service.pid=org.sslskura.mqtt.MqttLink) our own Paho link. Use the same filter in the Key"
-                    + " Exchange and Secure Messaging components.")
-    String MessageLink_target() default "(objectClass=org.sslskura.api.MessageLink)";
+    @AttributeDefinition(name = "Message link", description = MessageLink.TARGET_DESCRIPTION)
+    String MessageLink_target() default MessageLink.TARGET_DEFAULT;
 
     @AttributeDefinition(name = "Collectors", required = false, cardinality = 20,
             description = "Peers that receive what applications publish: a trusted peer's name or its HIT (32 hex"
