@@ -173,6 +173,17 @@ final class MessagePipeline {
         }
     }
 
+    /**
+     * Sends every pending ACK entry now. The owner calls this when no further received payload is waiting to be
+     * processed: bundling only pays while PDUs keep arriving, and an idle receiver that waits the bundling delay adds
+     * it to every round trip.
+     */
+    void flushAcks(long now) {
+        for (AckKey k : new ArrayList<>(acks.keySet())) {
+            flushAcks(k, now);
+        }
+    }
+
     /** Runs what is due: retransmissions, bundled ACKs, expiry of partial reassemblies. */
     void tick(long now) {
         for (OutboundPdu pdu : new ArrayList<>(inFlight.values())) {

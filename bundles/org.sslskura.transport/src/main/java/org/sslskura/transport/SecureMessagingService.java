@@ -66,6 +66,8 @@ public final class SecureMessagingService implements SecureMessaging, AutoClosea
     private final Map<Long, List<CompletableFuture<Void>>> handOffs = new HashMap<>();
     private final Map<String, Long> counters = new LinkedHashMap<>();
     private final KeyExchangeListener sessions = new Sessions();
+    /** Received payloads handed to the transport thread and not yet processed. */
+    private final java.util.concurrent.atomic.AtomicInteger receivedWaiting = new java.util.concurrent.atomic.AtomicInteger();
     private AutoCloseable subscription;
     private ScheduledFuture<?> timer;
     private long timerAt = Long.MAX_VALUE;
@@ -107,8 +109,15 @@ public final class SecureMessagingService implements SecureMessaging, AutoClosea
     /** Subscribes to our SSE topic, listens to the key exchange, and sends again what the offline queue holds. */
     public void start() {
         keyExchange.addListener(sessions);
-        subscription = link.subscribe(sseTopic(identity.hit()),
-                (topic, payload) -> run(() -> pipeline.onSse(payload, clock.millis())));
+        subscription = link.subscribe(sseTopic(identity.hit()), (topic, payload) -> {
+            receivedWaiting.incrementAndGet();
+            run(() -> {
+                pipeline.onSse(payload, clock.millis());
+                if (receivedWaiting.decrementAndGet() == 0) {
+                    pipeline.flushAcks(clock.millis()); // nothing else received is waiting: acknowledge now
+                }
+            });
+        });
         List<QueuedMessage> pending = queue.pending();
         run(() -> {
             for (QueuedMessage q : pending) {
