@@ -1,6 +1,5 @@
 package org.sslskura.identity;
 
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
@@ -8,6 +7,7 @@ import java.util.Map;
 import org.sslskura.api.TrustPolicy;
 import org.sslskura.api.TrustedPeer;
 import org.sslskura.crypto.EcdhCurve;
+import org.sslskura.testing.ComponentConfigs;
 import org.sslskura.wire.hip.HostIdentity;
 
 /** Shared helpers of the identity tests. */
@@ -31,24 +31,8 @@ final class TestStores {
         return k.hostIdentity();
     }
 
-    /**
-     * A configuration annotation instance as DS would build it: each method returns the property named by the method
-     * (single '_' mapped to '.'), else the method's default.
-     */
+    /** A configuration annotation instance as DS would build it (see {@link ComponentConfigs}). */
     static IdentityStoreConfig config(Map<String, Object> props) {
-        return (IdentityStoreConfig) Proxy.newProxyInstance(IdentityStoreConfig.class.getClassLoader(),
-                new Class<?>[] {IdentityStoreConfig.class}, (proxy, method, args) -> {
-                    switch (method.getName()) {
-                        case "toString":
-                            return "config" + props;
-                        case "hashCode":
-                            return System.identityHashCode(proxy);
-                        case "equals":
-                            return proxy == args[0];
-                        default:
-                            String key = method.getName().replace('_', '.');
-                            return props.containsKey(key) ? props.get(key) : method.getDefaultValue();
-                    }
-                });
+        return ComponentConfigs.of(IdentityStoreConfig.class, props);
     }
 }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.sslskura.api.IdentityStore;
 import org.sslskura.api.SecureSession;
+import org.sslskura.crypto.Bytes;
 import org.sslskura.wire.WireException;
 import org.sslskura.wire.hip.HipConstants;
 import org.sslskura.wire.hip.HipPacket;
@@ -257,6 +258,21 @@ public final class DexEngine implements AutoCloseable {
         }
         a.destroyKeys();
         associations.remove(a.peer);
+    }
+
+    /** Marks the exchange failed: E-FAILED for the hold-down, then forgotten. */
+    void fail(Association a, String reason, long now, List<DexEvent> out) {
+        Bytes.wipe(a.kij);
+        a.kij = null;
+        a.destroyKeys();
+        if (a.pendingInboundSpi != 0) {
+            releaseSpi(a.pendingInboundSpi);
+            a.pendingInboundSpi = 0;
+        }
+        a.state = DexState.E_FAILED;
+        a.stateDeadline = now + config.failedHoldDownMillis();
+        count("exchange.failed");
+        out.add(new DexEvent.Failed(a.peer, reason));
     }
 
     static boolean isDexHit(Hit hit) {

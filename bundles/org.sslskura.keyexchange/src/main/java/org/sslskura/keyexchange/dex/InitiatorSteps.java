@@ -166,12 +166,12 @@ final class InitiatorSteps {
         List<DexEvent> out = new ArrayList<>();
         if (engine.identity.authorize(a.peerHi, a.peer).isEmpty()) { // trust-on-first-use records only now
             engine.drop(DropReason.UNTRUSTED_HI);
-            fail(a, "peer Host Identity not trusted", now, out);
+            engine.fail(a, "peer Host Identity not trusted", now, out);
             return out;
         }
         if (!Offer.sameOffer(a.r1Offer, Offer.checkedContents(r2))) {
             engine.drop(DropReason.DOWNGRADE);
-            fail(a, "R2 does not repeat the R1 offer: downgrade attempt", now, out);
+            engine.fail(a, "R2 does not repeat the R1 offer: downgrade attempt", now, out);
             return out;
         }
         Optional<INonce> nonce = r2.find(INonce.class);
@@ -185,7 +185,7 @@ final class InitiatorSteps {
                 || !withinMaximum(agreed.chunkSize(), c.maxChunkSize())
                 || !withinMaximum(agreed.fragmentSize(), c.maxFragmentSize())) {
             engine.drop(DropReason.BAD_PARAMETERS);
-            fail(a, "R2 parameters violate the profile", now, out);
+            engine.fail(a, "R2 parameters violate the profile", now, out);
             return out;
         }
         byte[] iv = HipCipherStream.ivFor(a.puzzleI, a.puzzleJ);
@@ -209,21 +209,6 @@ final class InitiatorSteps {
         a.nextUpdateId = 0;
         out.add(new DexEvent.Established(a.session));
         return out;
-    }
-
-    /** Marks the exchange failed: E-FAILED for the hold-down, then forgotten. */
-    void fail(Association a, String reason, long now, List<DexEvent> out) {
-        Bytes.wipe(a.kij);
-        a.kij = null;
-        a.destroyKeys();
-        if (a.pendingInboundSpi != 0) {
-            engine.releaseSpi(a.pendingInboundSpi);
-            a.pendingInboundSpi = 0;
-        }
-        a.state = DexState.E_FAILED;
-        a.stateDeadline = now + engine.config.failedHoldDownMillis();
-        engine.count("exchange.failed");
-        out.add(new DexEvent.Failed(a.peer, reason));
     }
 
     /** The initiator's choices from an R1 (DECISIONS §6.11), or null if nothing acceptable is offered. */

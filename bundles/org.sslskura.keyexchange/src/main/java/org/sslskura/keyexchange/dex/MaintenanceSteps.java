@@ -235,7 +235,7 @@ final class MaintenanceSteps {
             case I2_SENT:
                 String why = "no answer to " + (a.state == DexState.I1_SENT ? "I1" : "I2") + " within the retry budget"
                         + (a.lastPeerError == null ? "" : "; " + a.lastPeerError);
-                new InitiatorSteps(engine).fail(a, why, now, out);
+                engine.fail(a, why, now, out);
                 break;
             case CLOSING:
                 engine.forget(a);

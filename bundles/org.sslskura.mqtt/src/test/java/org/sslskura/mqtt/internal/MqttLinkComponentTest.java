@@ -29,6 +29,7 @@ import org.sslskura.mqtt.MqttLinkOptions;
 import org.sslskura.mqtt.PahoMessageLink;
 import org.sslskura.testing.Broker;
 import org.sslskura.testing.Brokers;
+import org.sslskura.testing.ComponentConfigs;
 
 /** The DS component driven as SCR would: activate, modified, deactivate with a configuration proxy. */
 class MqttLinkComponentTest {
@@ -158,26 +159,9 @@ class MqttLinkComponentTest {
         component.deactivate();
     }
 
-    /** A proxy of the configuration annotation, as SCR builds it: property "a.b" answers method a_b(). */
+    /** A proxy of the configuration annotation, as SCR builds it (see {@link ComponentConfigs}). */
     static MqttLinkConfig config(Map<String, Object> values) {
-        return (MqttLinkConfig) Proxy.newProxyInstance(MqttLinkConfig.class.getClassLoader(),
-                new Class<?>[] {MqttLinkConfig.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("annotationType")) {
-                        return MqttLinkConfig.class;
-                    }
-                    switch (method.getName()) {
-                        case "toString":
-                            return "MqttLinkConfig" + values;
-                        case "hashCode":
-                            return System.identityHashCode(proxy);
-                        case "equals":
-                            return proxy == args[0];
-                        default:
-                            break;
-                    }
-                    Object value = values.get(method.getName().replace('_', '.'));
-                    return value != null ? value : method.getDefaultValue();
-                });
+        return ComponentConfigs.of(MqttLinkConfig.class, values);
     }
 
     /** A BundleContext that only knows its data area. */
