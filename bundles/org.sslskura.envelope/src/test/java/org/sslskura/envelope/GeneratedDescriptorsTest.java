@@ -2,14 +2,13 @@ package org.sslskura.envelope;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
+import org.sslskura.testing.GeneratedDescriptors;
 
 /**
  * Checks what bnd generated into target/classes against what Kura 5 accepts: metatype named by the PID, OCD id = PID,
@@ -19,19 +18,13 @@ class GeneratedDescriptorsTest {
     private static final String PID = EnvelopeComponent.PID;
 
     private static String resource(String name) throws Exception {
-        try (InputStream in = GeneratedDescriptorsTest.class.getResourceAsStream("/" + name)) {
-            assertNotNull(in, name + " missing: run the build through Maven (bnd-process)");
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return GeneratedDescriptors.resource(GeneratedDescriptorsTest.class, name);
     }
 
     @Test
     void metatype_isNamedByThePidAndKuraReadable() throws Exception {
         assertEquals("org.sslskura.envelope.Envelope", PID);
-        String xml = resource("OSGI-INF/metatype/" + PID + ".xml");
-        assertTrue(xml.contains("<OCD id=\"" + PID + "\""), xml);
-        assertTrue(xml.contains("<Designate pid=\"" + PID + "\""), xml);
-        assertFalse(xml.contains("<metatype:OCD") || xml.contains("<metatype:AD"), "children must be unprefixed");
+        String xml = GeneratedDescriptors.kuraReadableMetatype(GeneratedDescriptorsTest.class, PID);
         assertTrue(xml.contains("<AD id=\"replay.window\" type=\"Integer\""), xml);
         assertTrue(xml.contains("min=\"32\"") && xml.contains("max=\"4096\""), xml);
         assertTrue(xml.contains("<AD id=\"allow.integrity.only\" type=\"Boolean\""), xml);

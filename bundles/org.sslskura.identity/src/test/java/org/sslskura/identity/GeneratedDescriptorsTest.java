@@ -2,14 +2,13 @@ package org.sslskura.identity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
+import org.sslskura.testing.GeneratedDescriptors;
 
 /**
  * Checks what bnd generated into target/classes (bnd-process runs before the tests) against what Kura 5 accepts
@@ -20,19 +19,13 @@ class GeneratedDescriptorsTest {
     private static final String PID = IdentityStoreComponent.PID;
 
     private static String resource(String name) throws Exception {
-        try (InputStream in = GeneratedDescriptorsTest.class.getResourceAsStream("/" + name)) {
-            assertNotNull(in, name + " missing: run the build through Maven (bnd-process)");
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return GeneratedDescriptors.resource(GeneratedDescriptorsTest.class, name);
     }
 
     @Test
     void metatype_isNamedByThePidAndKuraReadable() throws Exception {
         assertEquals("org.sslskura.identity.IdentityStore", PID);
-        String xml = resource("OSGI-INF/metatype/" + PID + ".xml");
-        assertTrue(xml.contains("<OCD id=\"" + PID + "\""), xml);
-        assertTrue(xml.contains("<Designate pid=\"" + PID + "\""), xml);
-        assertFalse(xml.contains("<metatype:OCD") || xml.contains("<metatype:AD"), "children must be unprefixed");
+        String xml = GeneratedDescriptors.kuraReadableMetatype(GeneratedDescriptorsTest.class, PID);
         assertFalse(xml.contains("type=\"Character\"") || xml.contains("type=\"Char\""));
         for (String id : new String[] {"identity.directory", "identity.curve", "trust.policy", "trusted.peers"}) {
             assertTrue(xml.contains("<AD id=\"" + id + "\" type=\"String\""), id);
