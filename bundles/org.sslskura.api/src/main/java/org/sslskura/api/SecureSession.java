@@ -84,7 +84,10 @@ public final class SecureSession {
         return inbound;
     }
 
-    /** @return 0 after the base exchange, +1 per rekey */
+    /**
+     * @return the SA generation label: unique among the sessions one key exchange produces for the life of the
+     *         process (a new base exchange never reuses an earlier label; a rekey gets a higher one)
+     */
     public int generation() {
         return generation;
     }
@@ -135,7 +138,7 @@ public final class SecureSession {
             return this;
         }
 
-        /** Sets the rekey generation. */
+        /** Sets the SA generation label. */
         public Builder generation(int value) {
             this.generation = value;
             return this;

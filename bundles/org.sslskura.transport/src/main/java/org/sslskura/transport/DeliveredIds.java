@@ -1,5 +1,6 @@
 package org.sslskura.transport;
 
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -12,8 +13,20 @@ import org.sslskura.wire.hip.Hit;
 final class DeliveredIds {
     /** Where remembered ids are kept across restarts. */
     interface Journal {
-        /** Records that {@code id} from {@code peer} was delivered. */
-        void record(Hit peer, long id);
+        /**
+         * Appends that {@code id} from {@code peer} was delivered; not yet forced to the disk.
+         *
+         * @throws IOException if the record could not be written (it then does not count as delivered)
+         */
+        void record(Hit peer, long id) throws IOException;
+
+        /**
+         * Forces every record appended so far to the disk (one force covers them all; nothing to do if none is new).
+         * Acknowledgments of the messages recorded go out only after this returned.
+         *
+         * @throws IOException if the force failed: the journal's durable state is unknown, and it stays failed
+         */
+        void sync() throws IOException;
     }
 
     private final int window;
@@ -36,11 +49,26 @@ final class DeliveredIds {
         return ids != null && ids.contains(id);
     }
 
-    /** Records a delivery. */
-    void delivered(Hit peer, long id) {
-        remember(peer, id);
+    /**
+     * Records a delivery: appended to the journal (not forced), then remembered.
+     *
+     * @throws IOException if the journal could not record it (then it is not remembered either)
+     */
+    void delivered(Hit peer, long id) throws IOException {
         if (journal != null) {
             journal.record(peer, id);
+        }
+        remember(peer, id);
+    }
+
+    /**
+     * Forces the recorded deliveries to the disk; call before acknowledging them.
+     *
+     * @throws IOException if the journal could not force them
+     */
+    void sync() throws IOException {
+        if (journal != null) {
+            journal.sync();
         }
     }
 

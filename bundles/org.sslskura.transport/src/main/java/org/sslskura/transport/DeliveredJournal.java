@@ -1,7 +1,6 @@
 package org.sslskura.transport;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -21,6 +20,7 @@ final class DeliveredJournal implements DeliveredIds.Journal, AutoCloseable {
     private final long compactAfter;
     private FileChannel channel;
     private long records;
+    private boolean dirty;
 
     private DeliveredJournal(Path file, long compactAfter) {
         this.file = file;
@@ -47,17 +47,22 @@ final class DeliveredJournal implements DeliveredIds.Journal, AutoCloseable {
     }
 
     @Override
-    public synchronized void record(Hit peer, long id) {
+    public synchronized void record(Hit peer, long id) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(RECORD);
         b.put(peer.bytes()).putLong(id).flip();
-        try {
-            while (b.hasRemaining()) {
-                channel.write(b);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("delivered-ids journal not writable", e);
+        while (b.hasRemaining()) {
+            channel.write(b);
         }
         records++;
+        dirty = true;
+    }
+
+    @Override
+    public synchronized void sync() throws IOException {
+        if (dirty) {
+            channel.force(false);
+            dirty = false;
+        }
     }
 
     /** Rewrites the journal with the ids {@code ids} still remembers, when it has grown large. */

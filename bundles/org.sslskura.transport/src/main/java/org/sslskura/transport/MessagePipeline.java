@@ -404,7 +404,12 @@ final class MessagePipeline {
             count("messages.duplicate");
             return;
         }
-        delivered.delivered(peer, inner.messageId());
+        try {
+            delivered.delivered(peer, inner.messageId());
+        } catch (java.io.IOException e) {
+            count("drop.journal-failed");
+            return;
+        }
         count("messages.delivered");
         events.deliver(new ReceivedMessage(peer, inner.topic(), inner.messageId(), inner.body()));
     }

@@ -39,6 +39,8 @@ public final class DexEngine implements AutoCloseable {
     private final ResponderSteps responder = new ResponderSteps(this);
     private final MaintenanceSteps maintenance = new MaintenanceSteps(this);
     DexConfig config;
+    /** The last SA generation label handed out: unique for the life of this engine, never reused. */
+    private int lastGeneration = -1;
 
     /**
      * @param identity our identity and trust decisions
@@ -235,6 +237,14 @@ public final class DexEngine implements AutoCloseable {
     }
 
     /** @return a fresh inbound SPI in 0x010000..0xFFFFFF not used by another of our SAs (DECISIONS §6.15) */
+    /**
+     * @return a new SA generation label: base exchanges and rekeys alike take the next one, so that a new association
+     *         with a peer never repeats a label an earlier one used (transport state is keyed by it)
+     */
+    int nextGeneration() {
+        return ++lastGeneration;
+    }
+
     int allocateSpi() {
         while (true) {
             int spi = 0x010000 + random.nextInt(0xFFFFFF - 0x010000 + 1);

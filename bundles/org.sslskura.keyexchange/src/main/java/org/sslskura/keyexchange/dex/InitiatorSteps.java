@@ -199,7 +199,7 @@ final class InitiatorSteps {
                 .peers(engine.localHit(), a.peer, true)
                 .services(a.pendingFormat, a.pendingCompression, agreed.chunkSize(), agreed.fragmentSize())
                 .associations(sas[0], sas[1])
-                .generation(0)
+                .generation(engine.nextGeneration())
                 .build();
         a.keymatIndex = 0;
         a.pendingInboundSpi = 0;

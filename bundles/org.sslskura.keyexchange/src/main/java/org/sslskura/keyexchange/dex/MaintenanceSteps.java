@@ -304,7 +304,7 @@ final class MaintenanceSteps {
                 .peers(previous.localHit(), previous.peerHit(), previous.initiator())
                 .services(previous.format(), previous.compression(), previous.chunkSize(), previous.fragmentSize())
                 .associations(sas[0], sas[1])
-                .generation(previous.generation() + 1)
+                .generation(engine.nextGeneration())
                 .build();
         a.keymatIndex = index;
         a.rekey = null;

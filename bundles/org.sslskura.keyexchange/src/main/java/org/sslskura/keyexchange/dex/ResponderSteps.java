@@ -182,7 +182,7 @@ final class ResponderSteps {
                 .peers(me, initiator, false)
                 .services(choice.format, choice.compression, agreed.chunkSize(), agreed.fragmentSize())
                 .associations(sas[0], sas[1])
-                .generation(0)
+                .generation(engine.nextGeneration())
                 .build();
         HipPacket.Builder b = HipPacket.builder(HipConstants.R2, me, initiator)
                 .add(SseInfo.of(0, 0, inboundSpi))

@@ -143,7 +143,7 @@ class DexHandshakeTest {
         assertEquals(a.compression(), b.compression());
         assertEquals(a.chunkSize(), b.chunkSize());
         assertEquals(a.fragmentSize(), b.fragmentSize());
-        assertEquals(a.generation(), b.generation());
+        // generations are local labels (each engine numbers its own sessions), not a shared value
         assertTrue(a.initiator() != b.initiator());
         try (SseAead seal = SseAeads.create(a.outbound().suite(), a.outbound().keyMaterial());
              SseAead open = SseAeads.create(b.inbound().suite(), b.inbound().keyMaterial())) {

@@ -311,6 +311,8 @@ class DexRobustnessTest {
         }
         SecureSession second = t.b.engine.session(t.a.hit()).orElseThrow();
         assertTrue(second.inbound().spi() != first.inbound().spi());
+        assertTrue(second.generation() > first.generation(),
+                "a new association never reuses the generation label of the one it replaces");
         DexHandshakeTest.assertMatching(restarted.session(t.b.hit()).orElseThrow(), second);
     }
 
