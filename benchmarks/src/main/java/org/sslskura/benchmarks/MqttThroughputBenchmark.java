@@ -92,7 +92,7 @@ public class MqttThroughputBenchmark {
         boolean wide = "wide".equals(window);
         EnvelopeOptions envelope = EnvelopeOptions.builder().replayWindow(wide ? 1024 : 64).build();
         TransportOptions d = TransportOptions.DEFAULTS;
-        TransportOptions transport = new TransportOptions(d.retransmitMillis(), d.pduTries(), d.messageAttempts(),
+        TransportOptions transport = new TransportOptions(d.retransmitMillis(), d.pduTries(), d.messageTtlMillis(),
                 ackDelay, d.reassemblyTimeoutMillis(), d.maxReassemblies(), d.maxReassemblyBytes(),
                 d.maxMessageBytes(), d.dedupeWindow(), wide ? 768 : 48);
         collector = SslsNode.start(NodeSettings.builder(dir.resolve("c"), broker.url()).envelope(envelope)

@@ -29,7 +29,7 @@ import org.sslskura.transport.TransportOptions;
 /** Full nodes in-process: a broker restart and a collector restart in the middle of a stream lose nothing. */
 class ResilienceTest {
     /** Retransmission timers shortened for test time; the logic is the same. */
-    private static final TransportOptions FAST = new TransportOptions(100, 5, 10, 20, 30_000, 256, 8L << 20, 1 << 20,
+    private static final TransportOptions FAST = new TransportOptions(100, 5, TransportOptions.DEFAULT_TTL_MILLIS, 20, 30_000, 256, 8L << 20, 1 << 20,
             10_000, 48);
 
     @TempDir

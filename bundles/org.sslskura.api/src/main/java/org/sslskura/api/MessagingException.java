@@ -14,8 +14,10 @@ public final class MessagingException extends Exception {
         UNKNOWN_PEER,
         /** No key exchange with the peer could be completed. */
         NO_SESSION,
-        /** Retransmissions were exhausted. */
+        /** Retransmissions were exhausted (fire-and-forget: the carrier refused the message). */
         LOST,
+        /** The message's time to live passed before the peer acknowledged it; it is no longer sent. */
+        EXPIRED,
         /** The service stopped before the message was acknowledged (it stays queued). */
         STOPPED,
         /** Writing the offline queue failed. */

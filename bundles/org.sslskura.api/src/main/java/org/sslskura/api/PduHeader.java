@@ -13,8 +13,10 @@ import org.sslskura.wire.sse.SseFormat;
  * @param length the Length field (ciphertext bytes without the ICV)
  * @param tagLength the ICV length of the SA's suite
  * @param format the SSE format
+ * @param generation the generation of the SA pair whose inbound SA the SPI names
  */
-public record PduHeader(Hit peer, long spi, long seq, int flags, long length, int tagLength, SseFormat format) {
+public record PduHeader(Hit peer, long spi, long seq, int flags, long length, int tagLength, SseFormat format,
+                        int generation) {
 
     /** @return the Frag field (bits 7..3) */
     public int frag() {

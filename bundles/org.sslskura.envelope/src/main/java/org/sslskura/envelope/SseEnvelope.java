@@ -268,7 +268,7 @@ public final class SseEnvelope implements Envelope, KeyExchangeListener, AutoClo
             Located at = locate(pdu);
             SseHeader h = at.header;
             return new PduHeader(at.pair.peer, h.spi(), h.seq(), h.flags(), h.length(), at.pair.inbound.tagLength(),
-                    h.format());
+                    h.format(), at.pair.generation());
         } catch (EnvelopeException e) {
             dropped(e);
             throw e;

@@ -77,7 +77,7 @@ class SseEnvelopeRoundTripTest {
 
                 PduHeader peeked = t.b.peek(sealed.bytes());
                 assertEquals(new PduHeader(t.hitA, sealed.spi(), seq, len == 1 ? 1 : 0, len, suite.tagLength(),
-                        format), peeked);
+                        format, sealed.generation()), peeked);
 
                 OpenedPdu opened = t.b.open(sealed.bytes());
                 assertArrayEquals(payload, opened.payload());

@@ -1,13 +1,13 @@
 package org.sslskura.transport;
 
-import java.util.ArrayDeque;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.DataFormatException;
@@ -28,123 +28,69 @@ import org.sslskura.wire.sse.SseHeader;
 
 /**
  * SSLS message management over an {@link Envelope} (docs/PROTOCOL.md §8): compress, chunk, seal, fragment and track
- * outgoing messages until every chunk is acknowledged, retransmitting only missing fragments; reassemble, open,
- * acknowledge, de-chunk, inflate and de-duplicate incoming ones. I/O and time come from the owner
- * ({@link PipelineEvents}, the {@code now} arguments). Not thread-safe: the owner calls it from one thread.
+ * outgoing messages until every chunk is acknowledged in full, retransmitting only missing fragments, paced by a
+ * congestion window; reassemble, open, de-chunk, inflate, de-duplicate and hand over incoming ones, and acknowledge a
+ * message's last chunk only once the application took it and its id is journaled. All state tied to one SA generation
+ * lives in a {@link Session}; a new generation (rekey or new exchange) ends the previous session, and the messages it
+ * had no receipt for are sent again whole. I/O and time come from the owner ({@link PipelineEvents}, the {@code now}
+ * arguments). Not thread-safe: the owner calls it from one thread.
  */
 final class MessagePipeline {
-    private static final long MAX_RTO_MILLIS = 60_000;
     private static final int INNER_OVERHEAD = 3 + InnerMessage.MAX_TOPIC_LENGTH + 8;
-    /** Acknowledged entries repeated in later ACK PDUs, so that one lost ACK PDU rarely costs a retransmission. */
-    private static final int REPEATED_ACKS = 16;
     /**
      * Entries that make an ACK PDU go out before the bundling delay ends: the sender may have only a replay window's
      * worth of PDUs unacknowledged, so waiting the full delay under load would stall it.
      */
     private static final int EAGER_ACK_ENTRIES = 16;
+    private static final long EXPIRY_SCAN_MILLIS = 1000;
 
     private final Envelope envelope;
     private final TransportOptions options;
     private final PipelineEvents events;
-    private final Reassembler reassembler;
-    private final ChunkAssembler chunks;
     private final DeliveredIds delivered;
-    private final Map<Hit, Deque<OutboundMessage>> waiting = new HashMap<>();
-    private final Map<Hit, Deque<OutboundMessage>> backlog = new HashMap<>();
-    private final Map<Hit, Integer> inFlightPerPeer = new HashMap<>();
-    private final Map<Hit, Long> lastSealed = new HashMap<>();
-    private final Map<PduKey, OutboundPdu> inFlight = new HashMap<>();
-    private final Map<AckKey, AckBatch> acks = new LinkedHashMap<>();
+    private final MemoryBudget memory;
+    private final int maxInner;
+    private final Map<Hit, Peer> peers = new HashMap<>();
     private final Map<String, Long> counters = new LinkedHashMap<>();
-    private final Map<Hit, Long> lastAckAt = new HashMap<>();
-    /** The last entries acknowledged per (peer, generation), repeated in later ACK PDUs in case an ACK was lost. */
-    private final Map<AckKey, LinkedHashMap<Long, Integer>> recentAcks = new HashMap<>();
+    private long nextExpiryScan = Long.MIN_VALUE;
+    private boolean storageFailed;
 
     MessagePipeline(Envelope envelope, TransportOptions options, PipelineEvents events, DeliveredIds delivered) {
         this.envelope = envelope;
         this.options = options;
         this.events = events;
         this.delivered = delivered;
-        this.reassembler = new Reassembler(options.maxReassemblies(), options.maxReassemblyBytes() / 2,
-                options.reassemblyTimeoutMillis());
-        this.chunks = new ChunkAssembler(options.reassemblyTimeoutMillis(), options.maxReassemblyBytes() / 2,
-                options.maxMessageBytes() + INNER_OVERHEAD);
+        this.memory = MemoryBudget.global(options.maxReassemblyBytes());
+        this.maxInner = options.maxMessageBytes() + INNER_OVERHEAD;
     }
 
-    /** Sends {@code m} now if an SA pair exists, else queues it and asks for a key exchange. */
+    /** Queues {@code m} for its peer and sends what the window allows (asking for a session if there is none). */
     void submit(OutboundMessage m, long now) {
         count("messages.submitted");
-        backlog.computeIfAbsent(m.peer, k -> new ArrayDeque<>()).addLast(m);
-        pump(m.peer, now);
+        Peer p = peer(m.peer);
+        p.backlog.put(m.id, m);
+        pump(p, now);
     }
 
-    /** An SA pair with {@code peer} is (again) available: send what waits for it. */
+    /** An SA pair with {@code peer} is (again) available, perhaps of a new generation: send what waits. */
     void sessionReady(Hit peer, long now) {
-        Deque<OutboundMessage> q = waiting.remove(peer);
-        if (q != null) {
-            Deque<OutboundMessage> b = backlog.computeIfAbsent(peer, k -> new ArrayDeque<>());
-            while (!q.isEmpty()) {
-                b.addFirst(q.pollLast());
-            }
-        }
-        pump(peer, now);
+        pump(peer(peer), now);
     }
 
-    /**
-     * @return how many sequence numbers the unacknowledged PDUs to {@code peer} span, from the oldest to the newest
-     *         sealed: kept below the peer's replay window, else a retransmission of the oldest falls out of it
-     */
-    private long span(Hit peer) {
-        if (inFlightPerPeer.getOrDefault(peer, 0) == 0) {
-            return 0;
-        }
-        long oldest = Long.MAX_VALUE;
-        int generation = Integer.MIN_VALUE;
-        for (OutboundPdu pdu : inFlight.values()) {
-            if (pdu.message.peer.equals(peer) && pdu.generation >= generation) {
-                if (pdu.generation > generation) {
-                    generation = pdu.generation;
-                    oldest = Long.MAX_VALUE;
-                }
-                oldest = Math.min(oldest, pdu.seq);
-            }
-        }
-        return lastSealed.getOrDefault(peer, oldest) - oldest + 1;
-    }
-
-    /** Sends backlog messages while the peer's in-flight window has room (one message always goes when it is empty). */
-    private void pump(Hit peer, long now) {
-        Deque<OutboundMessage> b = backlog.get(peer);
-        while (b != null && !b.isEmpty() && !waiting.containsKey(peer) && span(peer) < options.maxInFlightPdus()) {
-            transmit(b.pollFirst(), now);
-        }
-        if (b != null && b.isEmpty()) {
-            backlog.remove(peer);
-        }
-    }
-
-    /** The SAs with {@code peer} are gone: its unacknowledged messages wait for a new session. */
+    /** The SAs with {@code peer} are gone: its session ends, and its unacknowledged messages wait for a new one. */
     void sessionLost(Hit peer) {
-        Iterator<OutboundPdu> it = inFlight.values().iterator();
-        List<OutboundMessage> orphans = new ArrayList<>();
-        while (it.hasNext()) {
-            OutboundPdu pdu = it.next();
-            if (pdu.message.peer.equals(peer)) {
-                it.remove();
-                inFlightPerPeer.remove(peer);
-                pdu.message.unacknowledged.clear();
-                if (!orphans.contains(pdu.message)) {
-                    orphans.add(pdu.message);
-                }
-            }
+        Peer p = peers.get(peer);
+        if (p != null) {
+            endSession(p);
         }
-        orphans.forEach(this::park);
-        acks.keySet().removeIf(k -> k.peer.equals(peer));
-        recentAcks.keySet().removeIf(k -> k.peer.equals(peer));
     }
 
     /** One payload received on our SSE topic: a PDU, a fragment or an ACK. */
     void onSse(byte[] bytes, long now) {
+        if (storageFailed) {
+            count("drop.storage-failed");
+            return;
+        }
         PduHeader h;
         try {
             h = envelope.peek(bytes);
@@ -152,24 +98,16 @@ final class MessagePipeline {
             count("drop." + name(e.reason()));
             return;
         }
+        Peer p = peer(h.peer());
+        Session s = session(p);
+        if (s == null || s.generation != h.generation()) {
+            count("drop.ended-session"); // a retired SA's late PDU: its session's messages are being sent again
+            return;
+        }
         if (h.frag() >= 1 && h.frag() <= SseHeader.FRAG_MAX) {
-            Optional<SessionParameters> p = envelope.parameters(h.peer());
-            if (p.isEmpty() || p.get().fragmentSize() == 0) {
-                count("drop.unexpected-fragment");
-                return;
-            }
-            Reassembler.Result r = reassembler.add(h, bytes, p.get().fragmentSize(), now);
-            if (!r.accepted()) {
-                count("drop.bad-fragment");
-                return;
-            }
-            if (r.complete() == null) {
-                queueAck(h.peer(), p.get().generation(), h.seq(), r.bitmap(), now);
-                return;
-            }
-            open(r.complete(), r.fragments(), now);
+            onFragment(s, h, bytes, now);
         } else {
-            open(bytes, 1, now);
+            open(p, s, bytes, 1, now);
         }
     }
 
@@ -179,93 +117,206 @@ final class MessagePipeline {
      * it to every round trip.
      */
     void flushAcks(long now) {
-        for (AckKey k : new ArrayList<>(acks.keySet())) {
-            flushAcks(k, now);
+        for (Peer p : new ArrayList<>(peers.values())) {
+            if (p.session != null && p.session.acksPending()) {
+                flushAcks(p.session);
+            }
         }
     }
 
-    /** Runs what is due: retransmissions, bundled ACKs, expiry of partial reassemblies. */
+    /** Runs what is due: retransmissions, bundled ACKs, expiry of partial reassemblies and of old messages. */
     void tick(long now) {
-        for (OutboundPdu pdu : new ArrayList<>(inFlight.values())) {
-            if (now >= pdu.deadline && inFlight.containsKey(key(pdu))) {
-                retransmit(pdu, now);
-            }
+        boolean scan = now >= nextExpiryScan;
+        if (scan) {
+            nextExpiryScan = now + EXPIRY_SCAN_MILLIS;
         }
-        for (AckKey k : new ArrayList<>(acks.keySet())) {
-            AckBatch b = acks.get(k);
-            if (b != null && now >= b.due) {
-                flushAcks(k, now);
+        for (Peer p : new ArrayList<>(peers.values())) {
+            Session s = p.session;
+            if (s != null) {
+                retransmitDue(p, s, now);
             }
-        }
-        reassembler.expire(now);
-        chunks.expire(now);
-        for (Hit peer : new ArrayList<>(backlog.keySet())) {
-            pump(peer, now);
-        }
-        for (Hit peer : new ArrayList<>(waiting.keySet())) {
-            if (envelope.parameters(peer).isPresent()) {
-                sessionReady(peer, now);
-            } else {
-                events.needSession(peer);
+            s = p.session;
+            if (s != null) {
+                if (now >= s.ackDue) {
+                    flushAcks(s);
+                }
+                s.reassembler.expire(now);
+                s.chunks.expire(now).forEach(s::unaccept);
             }
+            if (scan) {
+                expireBacklog(p, now);
+            }
+            pump(p, now);
         }
     }
 
     /** @return the earliest time {@link #tick} has work, or {@link Long#MAX_VALUE} */
     long nextDeadline() {
         long next = Long.MAX_VALUE;
-        for (OutboundPdu pdu : inFlight.values()) {
-            next = Math.min(next, pdu.deadline);
-        }
-        for (AckBatch b : acks.values()) {
-            next = Math.min(next, b.due);
+        for (Peer p : peers.values()) {
+            Session s = p.session;
+            if (s != null) {
+                next = Math.min(next, s.ackDue);
+                for (OutboundPdu pdu : s.inFlight.values()) {
+                    next = Math.min(next, pdu.deadline);
+                }
+            }
         }
         return next;
     }
 
-    /** @return messages waiting for a session */
+    /** @return messages waiting to be sealed (no session, or no room in the window) */
     int waitingCount() {
-        return waiting.values().stream().mapToInt(Deque::size).sum();
+        return peers.values().stream().mapToInt(p -> p.backlog.size()).sum();
     }
 
-    /** @return PDUs sent and not yet acknowledged */
+    /** @return PDUs published and not yet acknowledged */
     int inFlightCount() {
-        return inFlight.size();
+        return peers.values().stream().mapToInt(p -> p.session == null ? 0 : p.session.inFlight.size()).sum();
     }
 
-    /** @return the counters, including the reassembly gauges */
+    /** @return the counters, including gauges of the current state */
     Map<String, Long> counters() {
         Map<String, Long> out = new LinkedHashMap<>(counters);
-        out.put("reassembly.pdus", (long) reassembler.size());
-        out.put("reassembly.bytes", reassembler.bytes() + chunks.bytes());
-        out.put("reassembly.evicted", reassembler.evicted() + chunks.dropped());
+        long evicted = 0;
+        int partials = 0;
+        long window = 0;
+        for (Peer p : peers.values()) {
+            window += p.congestion.window();
+            if (p.session != null) {
+                evicted += p.session.reassembler.evicted() + p.session.chunks.dropped();
+                partials += p.session.reassembler.size();
+            }
+        }
+        out.put("reassembly.pdus", (long) partials);
+        out.put("reassembly.bytes", memory.used());
+        out.put("reassembly.evicted", evicted);
         out.put("messages.waiting", (long) waitingCount());
-        out.put("messages.backlog", (long) backlog.values().stream().mapToInt(Deque::size).sum());
-        out.put("pdus.in-flight", (long) inFlight.size());
+        out.put("pdus.in-flight", (long) inFlightCount());
+        out.put("congestion.window", window);
         return out;
     }
 
-    private void transmit(OutboundMessage m, long now) {
-        Optional<SessionParameters> session = envelope.parameters(m.peer);
-        if (session.isEmpty()) {
-            park(m);
-            events.needSession(m.peer);
+    // ---- sessions
+
+    private Peer peer(Hit hit) {
+        return peers.computeIfAbsent(hit, h -> new Peer(h, new CongestionControl(options.retransmitMillis())));
+    }
+
+    /**
+     * @return the session of the peer's current SA generation (ending the previous one if the generation changed), or
+     *         null if no SA pair is installed
+     */
+    private Session session(Peer p) {
+        Optional<SessionParameters> current = envelope.parameters(p.hit);
+        if (current.isPresent() && p.session != null && p.session.generation == current.get().generation()) {
+            return p.session;
+        }
+        endSession(p);
+        if (current.isEmpty()) {
+            return null;
+        }
+        long share = Math.min(options.maxReassemblyBytes(), 2L * maxInner + (64 << 10));
+        p.session = new Session(p.hit, current.get(), options, memory.share(share), maxInner);
+        count("sessions.started");
+        return p.session;
+    }
+
+    /** Ends the peer's session: every message it had no receipt for goes back to the backlog, to go out whole. */
+    private void endSession(Peer p) {
+        Session s = p.session;
+        if (s == null) {
             return;
         }
-        SessionParameters p = session.get();
+        p.session = null;
+        count("sessions.ended");
+        for (OutboundMessage m : s.end()) {
+            count("messages.requeued");
+            p.backlog.put(m.id, m);
+        }
+    }
+
+    // ---- sending
+
+    /** Publishes sealed PDUs and seals backlog messages while the window and the peer's replay window allow. */
+    private void pump(Peer p, long now) {
+        while (true) {
+            Session s = p.session != null || !p.backlog.isEmpty() ? session(p) : null;
+            if (s == null) {
+                if (!p.backlog.isEmpty()) {
+                    events.needSession(p.hit);
+                }
+                return;
+            }
+            if (!s.unsent.isEmpty()) {
+                OutboundPdu next = s.unsent.firstEntry().getValue();
+                if (!mayPublish(p, s, next)) {
+                    return;
+                }
+                publish(s, next, now);
+                continue;
+            }
+            if (p.backlog.isEmpty() || !s.idle() && s.lastSealed + 1 - s.oldestOutstanding() >= options.maxInFlightPdus()) {
+                return;
+            }
+            OutboundMessage m = p.backlog.pollFirstEntry().getValue();
+            if (!m.fireAndForget && now >= m.expiresAt) {
+                expire(m);
+                continue;
+            }
+            if (!seal(p, s, m, now)) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * A PDU goes out if the congestion window has room for its fragments (or nothing is in flight) and it stays within
+     * the peer's replay window of the oldest unacknowledged PDU, so that a retransmission of that one is still
+     * accepted.
+     */
+    private boolean mayPublish(Peer p, Session s, OutboundPdu pdu) {
+        if (s.inFlight.isEmpty()) {
+            return true;
+        }
+        return s.inFlightWire + pdu.fragments.size() <= p.congestion.window()
+                && pdu.seq - s.oldestOutstanding() < options.maxInFlightPdus();
+    }
+
+    private void publish(Session s, OutboundPdu pdu, long now) {
+        s.published(pdu);
+        for (byte[] f : pdu.fragments) {
+            events.publish(s.peer, f, pdu.message);
+        }
+        count("pdus.sent");
+        OutboundMessage m = pdu.message;
+        if (m.fireAndForget) {
+            m.unacknowledged.remove(pdu); // fire-and-forget: "unacknowledged" means not yet handed to the carrier
+            if (m.unacknowledged.isEmpty()) {
+                events.acknowledged(m);
+            }
+        }
+    }
+
+    /**
+     * Seals every chunk of {@code m} in session {@code s}, under its generation only, as consecutive sequence numbers.
+     *
+     * @return false if the session could not seal (it has ended, or its sequence space is used up)
+     */
+    private boolean seal(Peer p, Session s, OutboundMessage m, long now) {
+        SessionParameters params = s.parameters;
         byte[] inner = InnerMessage.of(m.topic, m.id, m.body).encode();
-        byte[] deflated = p.compression() ? Compression.compressIfSmaller(inner) : null;
+        byte[] deflated = params.compression() ? Compression.compressIfSmaller(inner) : null;
         byte[] data = deflated != null ? deflated : inner;
-        int max = ChunkPlan.maxChunkData(p);
-        if (!ChunkPlan.fits(p, data.length)) {
+        if (!ChunkPlan.fits(params, data.length)) {
             events.failed(m, new MessagingException(MessagingException.Reason.TOO_LARGE, data.length
-                    + " bytes do not fit one PDU of " + p.format() + " with chunking off"));
-            return;
+                    + " bytes do not fit one PDU of " + params.format() + " with chunking off"));
+            return true;
         }
+        int max = ChunkPlan.maxChunkData(params);
         int n = Math.max(1, (data.length + max - 1) / max);
         int flags = deflated != null ? Envelope.FLAG_COMPRESSED : 0;
         List<OutboundPdu> pdus = new ArrayList<>(n);
-        List<byte[]> toPublish = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int from = i * max;
             int len = Math.min(max, data.length - from);
@@ -274,84 +325,131 @@ final class MessagePipeline {
             System.arraycopy(data, from, payload, 1, len);
             SealedPdu sealed;
             try {
-                sealed = envelope.seal(m.peer, flags, payload, -1);
+                sealed = envelope.seal(p.hit, flags, payload, s.generation);
             } catch (EnvelopeException e) {
                 count("seal." + name(e.reason()));
                 if (e.reason() == EnvelopeException.Reason.TOO_LARGE) {
                     events.failed(m, new MessagingException(MessagingException.Reason.TOO_LARGE, e.getMessage()));
-                } else {
-                    park(m); // partial chunks already sealed are never completed: the receiver drops them in time
-                    if (e.reason() == EnvelopeException.Reason.SEQUENCE_EXHAUSTED) {
-                        events.needRekey(m.peer);
-                    } else {
-                        events.needSession(m.peer);
-                    }
+                    return true;
                 }
-                return;
+                // chunks already sealed are never published: the peer never sees a partial message
+                p.backlog.put(m.id, m);
+                if (e.reason() == EnvelopeException.Reason.SEQUENCE_EXHAUSTED) {
+                    events.needRekey(p.hit);
+                } else {
+                    endSession(p);
+                }
+                return false;
             }
-            List<byte[]> fragments = Fragments.split(sealed, p.fragmentSize());
-            pdus.add(new OutboundPdu(m, sealed.generation(), sealed.seq(), fragments, options.retransmitMillis(), now));
-            toPublish.addAll(fragments);
+            s.sealed(sealed.seq());
+            pdus.add(new OutboundPdu(m, sealed.seq(), Fragments.split(sealed, params.fragmentSize()), now,
+                    p.congestion.rto()));
         }
         m.attempts++;
-        count("pdus.sent", n);
-        if (!m.fireAndForget) {
-            for (OutboundPdu pdu : pdus) {
-                track(pdu);
-                m.unacknowledged.add(pdu);
-            }
+        m.unacknowledged.clear();
+        for (OutboundPdu pdu : pdus) {
+            m.unacknowledged.add(pdu);
+            s.unsent.put(pdu.seq, pdu);
         }
-        for (byte[] f : toPublish) {
-            events.publish(m.peer, f, m);
-        }
-        if (m.fireAndForget) {
-            events.acknowledged(m);
-        }
+        return true;
     }
 
-    private void retransmit(OutboundPdu pdu, long now) {
-        if (pdu.tries >= options.pduTries()) {
+    private void retransmitDue(Peer p, Session s, long now) {
+        for (OutboundPdu pdu : new ArrayList<>(s.inFlight.values())) {
+            if (now < pdu.deadline || p.session != s || !s.inFlight.containsKey(pdu.seq)) {
+                continue;
+            }
             OutboundMessage m = pdu.message;
-            if (lastAckAt.getOrDefault(m.peer, Long.MIN_VALUE) < pdu.firstSentAt) {
-                count("sessions.suspect"); // not one ACK from the peer since: it has probably lost its SAs
-                sessionLost(m.peer);
-                events.sessionSuspect(m.peer);
-                return;
+            if (m.fireAndForget) {
+                s.untrack(pdu); // never retransmitted; it only paced the window
+                continue;
             }
-            for (OutboundPdu p : m.unacknowledged) {
-                untrack(p);
+            if (now >= m.expiresAt) {
+                m.unacknowledged.forEach(s::untrack);
+                expire(m);
+                continue;
             }
-            m.unacknowledged.clear();
-            if (m.attempts >= options.messageAttempts()) {
-                count("messages.lost");
-                events.failed(m, new MessagingException(MessagingException.Reason.LOST, "no acknowledgment after "
-                        + m.attempts + " attempts of " + (options.pduTries() + 1) + " transmissions"));
-            } else {
+            p.congestion.lost(now);
+            if (pdu.retransmissions >= options.pduTries()) {
+                if (p.lastAckAt < pdu.firstSentAt) {
+                    count("sessions.suspect"); // not one ACK from the peer since: it has probably lost its SAs
+                    endSession(p);
+                    events.sessionSuspect(p.hit);
+                    return;
+                }
                 count("messages.resent");
-                transmit(m, now);
+                m.unacknowledged.forEach(s::untrack);
+                m.unacknowledged.clear();
+                p.backlog.put(m.id, m);
+                continue;
             }
-            return;
+            pdu.retransmissions++;
+            pdu.deadline = now + p.congestion.backedOff(pdu.retransmissions);
+            resendMissing(s, pdu, now);
+            pdu.partial = 0; // a partial bitmap only guides the next retransmission
         }
-        pdu.tries++;
-        if (lastAckAt.getOrDefault(pdu.message.peer, Long.MIN_VALUE) < pdu.firstSentAt) {
-            pdu.rto = Math.min(MAX_RTO_MILLIS, pdu.rto * 2); // the peer is silent: back off
-        } // else the peer acknowledged PDUs sent after this one: it was lost at random, retry at the same pace
-        pdu.deadline = now + pdu.rto;
-        resendMissing(pdu, now);
     }
 
-    private void resendMissing(OutboundPdu pdu, long now) {
+    private void resendMissing(Session s, OutboundPdu pdu, long now) {
         pdu.lastSentAt = now;
+        pdu.resent = true;
         for (int i = 0; i < pdu.fragments.size(); i++) {
             int bit = 1 << (31 - (i + 1));
-            if ((pdu.held & bit) == 0) {
+            if ((pdu.partial & bit) == 0) {
                 count("fragments.retransmitted");
-                events.publish(pdu.message.peer, pdu.fragments.get(i), pdu.message);
+                events.publish(s.peer, pdu.fragments.get(i), pdu.message);
             }
         }
     }
 
-    private void open(byte[] pdu, int fragments, long now) {
+    private void expireBacklog(Peer p, long now) {
+        for (Iterator<OutboundMessage> it = p.backlog.values().iterator(); it.hasNext();) {
+            OutboundMessage m = it.next();
+            if (!m.fireAndForget && now >= m.expiresAt) {
+                it.remove();
+                expire(m);
+            }
+        }
+    }
+
+    private void expire(OutboundMessage m) {
+        count("messages.expired");
+        m.unacknowledged.clear();
+        events.failed(m, new MessagingException(MessagingException.Reason.EXPIRED, "not acknowledged within its time"
+                + " to live; " + m.attempts + " attempts"));
+    }
+
+    // ---- receiving
+
+    private void onFragment(Session s, PduHeader h, byte[] bytes, long now) {
+        int fragmentSize = s.parameters.fragmentSize();
+        if (fragmentSize == 0) {
+            count("drop.unexpected-fragment");
+            return;
+        }
+        if (s.accepted(h.seq())) {
+            count("fragments.duplicate"); // the whole PDU was accepted: acknowledge it in full again
+            queueAck(s, h.seq(), Fragments.fullBitmap(fragmentsOf(h, fragmentSize)), now);
+            return;
+        }
+        Reassembler.Result r = s.reassembler.add(h, bytes, fragmentSize, now);
+        if (!r.accepted()) {
+            count("drop.bad-fragment");
+            return;
+        }
+        if (r.complete() == null) {
+            queueAck(s, h.seq(), r.bitmap(), now); // partial: tells the sender what to resend, never a receipt
+            return;
+        }
+        open(peer(h.peer()), s, r.complete(), r.fragments(), now);
+    }
+
+    private static int fragmentsOf(PduHeader h, int fragmentSize) {
+        long piece = fragmentSize - h.format().headerLength();
+        return (int) Math.max(1, (h.bodyLength() + piece - 1) / piece);
+    }
+
+    private void open(Peer p, Session s, byte[] pdu, int fragments, long now) {
         OpenedPdu o;
         try {
             o = envelope.open(pdu);
@@ -359,169 +457,167 @@ final class MessagePipeline {
             count("drop." + name(e.reason()));
             return;
         }
-        if (o.isAck()) {
-            onAck(o, now);
+        if (o.generation() != s.generation) {
+            count("drop.ended-session");
             return;
         }
-        queueAck(o.peer(), o.generation(), o.seq(), Fragments.fullBitmap(fragments), now);
-        if (o.duplicate()) {
+        if (o.isAck()) {
+            onAck(p, s, o, now);
+            return;
+        }
+        int full = Fragments.fullBitmap(fragments);
+        if (s.accepted(o.seq())) {
             count("pdus.duplicate");
+            queueAck(s, o.seq(), full, now);
             return;
         }
         byte[] payload = o.payload();
+        if (payload.length < ChunkHeader.LENGTH) {
+            count("drop.bad-chunk");
+            return;
+        }
         ChunkHeader header;
         try {
-            if (payload.length < ChunkHeader.LENGTH) {
-                throw new WireException(WireException.Reason.TRUNCATED, "no chunk header");
-            }
             header = ChunkHeader.parse(payload[0]);
         } catch (WireException e) {
             count("drop.bad-chunk");
             return;
         }
-        ChunkAssembler.Assembled message = chunks.add(o.peer(), o.generation(), o.seq(), new ChunkAssembler.Chunk(
-                header.first(), header.last(), o.compressed(), Arrays.copyOfRange(payload, 1, payload.length), now));
-        if (message != null) {
-            deliver(o.peer(), message);
+        ChunkAssembler.Outcome outcome = s.chunks.add(o.seq(), new ChunkAssembler.Chunk(header.first(),
+                header.last(), o.compressed(), Arrays.copyOfRange(payload, 1, payload.length), now));
+        if (outcome instanceof ChunkAssembler.Refused refused) {
+            count("chunks.refused"); // not acknowledged: the sender tries again later
+            return;
         }
+        if (outcome instanceof ChunkAssembler.Assembled message && !deliver(p.hit, message)) {
+            return; // not handed over (refused, malformed, or the journal failed): not acknowledged
+        }
+        s.accept(o.seq());
+        queueAck(s, o.seq(), full, now);
     }
 
-    private void deliver(Hit peer, ChunkAssembler.Assembled message) {
+    /** @return true if the message was handed over and journaled now, or had been before (a duplicate) */
+    private boolean deliver(Hit peer, ChunkAssembler.Assembled message) {
         InnerMessage inner;
         try {
-            byte[] bytes = message.compressed()
-                    ? Compression.inflate(message.bytes(), options.maxMessageBytes() + INNER_OVERHEAD)
-                    : message.bytes();
+            byte[] bytes = message.compressed() ? Compression.inflate(message.bytes(), maxInner) : message.bytes();
             inner = InnerMessage.parse(bytes, 0, bytes.length);
         } catch (DataFormatException e) {
             count("drop.bad-compression");
-            return;
+            return false;
         } catch (WireException e) {
             count("drop.bad-message");
-            return;
+            return false;
         }
         if (delivered.seen(peer, inner.messageId())) {
             count("messages.duplicate");
-            return;
+            return true;
+        }
+        try {
+            events.deliver(new ReceivedMessage(peer, inner.topic(), inner.messageId(), inner.body()));
+        } catch (RuntimeException e) {
+            count("messages.refused");
+            return false;
         }
         try {
             delivered.delivered(peer, inner.messageId());
-        } catch (java.io.IOException e) {
-            count("drop.journal-failed");
-            return;
+        } catch (IOException e) {
+            storageFailed(e);
+            return false;
         }
         count("messages.delivered");
-        events.deliver(new ReceivedMessage(peer, inner.topic(), inner.messageId(), inner.body()));
+        return true;
     }
 
-    private void onAck(OpenedPdu o, long now) {
-        Optional<SessionParameters> p = envelope.parameters(o.peer());
+    private void onAck(Peer p, Session s, OpenedPdu o, long now) {
         SseAck ack;
         try {
-            if (p.isEmpty()) {
-                throw new WireException(WireException.Reason.BAD_VALUE, "no session");
-            }
-            ack = SseAck.parse(p.get().format(), o.payload(), 0, o.payload().length);
+            ack = SseAck.parse(s.parameters.format(), o.payload(), 0, o.payload().length);
         } catch (WireException e) {
             count("drop.bad-ack");
             return;
         }
         count("acks.received");
-        lastAckAt.put(o.peer(), now);
-        try {
-            onAckEntries(o, ack);
-            resendHoles(o, ack, now);
-        } finally {
-            pump(o.peer(), now);
+        p.lastAckAt = now;
+        long highest = 0;
+        for (SseAck.Entry entry : ack.entries()) {
+            highest = Math.max(highest, entry.seq());
+            OutboundPdu pdu = s.inFlight.get(entry.seq());
+            if (pdu == null) {
+                continue;
+            }
+            if ((entry.bitmap() & pdu.fullBitmap) == pdu.fullBitmap) {
+                acknowledged(p, s, pdu, now);
+            } else {
+                pdu.partial = entry.bitmap() & pdu.fullBitmap;
+            }
+        }
+        resendHoles(p, s, highest, now);
+        pump(p, now);
+    }
+
+    private void acknowledged(Peer p, Session s, OutboundPdu pdu, long now) {
+        s.untrack(pdu);
+        p.congestion.acknowledged(pdu.fragments.size(), pdu.resent ? -1 : now - pdu.firstSentAt);
+        OutboundMessage m = pdu.message;
+        if (m.fireAndForget || !m.unacknowledged.remove(pdu)) {
+            return;
+        }
+        if (m.unacknowledged.isEmpty()) {
+            count("messages.acknowledged");
+            events.acknowledged(m);
         }
     }
 
     /**
      * Fast retransmission: an ACK that covers a later PDU but not an earlier one, sent before it and not resent since the
      * ACK could have been bundled, means the earlier one (or its ACK) was lost: resend its missing fragments now
-     * instead of waiting for its timer. Its retry count and timeout are left alone.
+     * instead of waiting for its timer, and halve the window. Its retry count and timeout are left alone.
      */
-    private void resendHoles(OpenedPdu o, SseAck ack, long now) {
-        long highest = 0;
-        for (SseAck.Entry e : ack.entries()) {
-            highest = Math.max(highest, e.seq());
-        }
+    private void resendHoles(Peer p, Session s, long highest, long now) {
         long settle = 4 * options.ackDelayMillis() + 20;
-        for (OutboundPdu pdu : inFlight.values()) {
-            if (pdu.message.peer.equals(o.peer()) && pdu.generation == o.generation() && pdu.seq < highest
-                    && now - pdu.lastSentAt > settle) {
+        for (OutboundPdu pdu : s.inFlight.headMap(highest, false).values()) {
+            if (now - pdu.lastSentAt > settle && !pdu.message.fireAndForget) {
                 count("fragments.fast-retransmitted");
-                resendMissing(pdu, now);
+                p.congestion.lost(now);
+                resendMissing(s, pdu, now);
             }
         }
     }
 
-    private void onAckEntries(OpenedPdu o, SseAck ack) {
-        for (SseAck.Entry entry : ack.entries()) {
-            OutboundPdu pdu = inFlight.get(new PduKey(o.peer(), o.generation(), entry.seq()));
-            if (pdu == null) {
-                continue;
-            }
-            pdu.held |= entry.bitmap();
-            if (pdu.complete()) {
-                untrack(pdu);
-                OutboundMessage m = pdu.message;
-                m.unacknowledged.remove(pdu);
-                if (m.unacknowledged.isEmpty()) {
-                    count("messages.acknowledged");
-                    events.acknowledged(m);
-                }
-            }
+    private void queueAck(Session s, long seq, int bitmap, long now) {
+        if (s.queueAck(seq, bitmap, now + options.ackDelayMillis(), EAGER_ACK_ENTRIES)
+                || options.ackDelayMillis() == 0) {
+            flushAcks(s);
         }
     }
 
-    private void queueAck(Hit peer, int generation, long seq, int bitmap, long now) {
-        AckKey k = new AckKey(peer, generation);
-        AckBatch b = acks.computeIfAbsent(k, x -> new AckBatch(now + options.ackDelayMillis()));
-        b.entries.merge(seq, bitmap, (x, y) -> x | y);
-        if (b.entries.size() >= EAGER_ACK_ENTRIES || options.ackDelayMillis() == 0) {
-            flushAcks(k, now);
-        }
-    }
-
-    private void flushAcks(AckKey k, long now) {
-        AckBatch b = acks.remove(k);
-        Optional<SessionParameters> session = envelope.parameters(k.peer);
-        if (b == null || session.isEmpty()) {
+    /** Forces the delivered-ids journal, then sends the session's pending ACK entries. */
+    private void flushAcks(Session s) {
+        if (storageFailed) {
             return;
         }
-        SessionParameters p = session.get();
+        try {
+            delivered.sync();
+        } catch (IOException e) {
+            storageFailed(e);
+            return;
+        }
+        SessionParameters p = s.parameters;
         int entryLength = SseAck.entryLength(p.format());
         int perPdu = SseAck.MAX_ENTRIES;
         if (p.fragmentSize() > 0) {
             int room = p.fragmentSize() - p.format().headerLength() - p.suite().tagLength();
             perPdu = Math.max(1, Math.min(perPdu, room / entryLength));
         }
-        List<SseAck.Entry> entries = new ArrayList<>();
-        b.entries.forEach((seq, bitmap) -> entries.add(new SseAck.Entry(seq, bitmap)));
-        LinkedHashMap<Long, Integer> recent = recentAcks.computeIfAbsent(k, x -> new LinkedHashMap<>());
-        int room = (perPdu - entries.size() % perPdu) % perPdu;
-        List<Long> older = new ArrayList<>(recent.keySet());
-        for (int i = older.size() - 1; i >= 0 && room > 0; i--) {
-            Long seq = older.get(i);
-            if (!b.entries.containsKey(seq) && recent.get(seq) != 0) {
-                entries.add(new SseAck.Entry(seq, recent.get(seq)));
-                room--;
-            }
-        }
-        b.entries.forEach((seq, bitmap) -> {
-            recent.remove(seq);
-            recent.put(seq, bitmap);
-        });
-        while (recent.size() > REPEATED_ACKS) {
-            recent.remove(recent.keySet().iterator().next());
-        }
+        List<SseAck.Entry> entries = s.takeAcks(perPdu);
         for (int from = 0; from < entries.size(); from += perPdu) {
             SseAck ack = new SseAck(entries.subList(from, Math.min(entries.size(), from + perPdu)));
             try {
-                SealedPdu sealed = envelope.seal(k.peer, Envelope.FRAG_ACK << 3, ack.encode(p.format()), k.generation);
+                SealedPdu sealed = envelope.seal(s.peer, Envelope.FRAG_ACK << 3, ack.encode(p.format()), s.generation);
+                s.sealed(sealed.seq());
                 count("acks.sent");
-                events.publish(k.peer, sealed.bytes(), null);
+                events.publish(s.peer, sealed.bytes(), null);
             } catch (EnvelopeException e) {
                 count("ack." + name(e.reason()));
                 return;
@@ -529,50 +625,20 @@ final class MessagePipeline {
         }
     }
 
-    private void track(OutboundPdu pdu) {
-        lastSealed.merge(pdu.message.peer, pdu.seq, Math::max);
-        inFlight.put(key(pdu), pdu);
-        inFlightPerPeer.merge(pdu.message.peer, 1, Integer::sum);
-    }
-
-    private void untrack(OutboundPdu pdu) {
-        if (inFlight.remove(key(pdu)) != null) {
-            inFlightPerPeer.merge(pdu.message.peer, -1, (a, b) -> a + b == 0 ? null : a + b);
+    /** The journal failed: nothing more is delivered or acknowledged; the owner must stop. */
+    private void storageFailed(IOException e) {
+        if (!storageFailed) {
+            storageFailed = true;
+            count("storage.failed");
+            events.storageFailed(e);
         }
-    }
-
-    private void park(OutboundMessage m) {
-        waiting.computeIfAbsent(m.peer, k -> new ArrayDeque<>()).addLast(m);
-    }
-
-    private static PduKey key(OutboundPdu pdu) {
-        return new PduKey(pdu.message.peer, pdu.generation, pdu.seq);
     }
 
     private void count(String name) {
-        count(name, 1);
-    }
-
-    private void count(String name, long n) {
-        counters.merge(name, n, Long::sum);
+        counters.merge(name, 1L, Long::sum);
     }
 
     private static String name(Enum<?> reason) {
-        return reason.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-    }
-
-    private record PduKey(Hit peer, int generation, long seq) {
-    }
-
-    private record AckKey(Hit peer, int generation) {
-    }
-
-    private static final class AckBatch {
-        final long due;
-        final Map<Long, Integer> entries = new LinkedHashMap<>();
-
-        AckBatch(long due) {
-            this.due = due;
-        }
+        return reason.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

@@ -2,34 +2,38 @@ package org.sslskura.transport;
 
 import java.util.List;
 
-/** One sealed PDU of a message attempt, with the fragments the peer reported holding and its retransmission timer. */
+/**
+ * One sealed PDU of a message attempt, with the fragments the peer last reported holding and its retransmission timer.
+ * Only a full bitmap is receipt; a partial one only chooses which fragments the next retransmission sends, and is
+ * forgotten when the retransmission timer fires.
+ */
 final class OutboundPdu {
     final OutboundMessage message;
-    final int generation;
     final long seq;
     final List<byte[]> fragments;
     final int fullBitmap;
     final long firstSentAt;
     long lastSentAt;
-    int held;
-    int tries;
-    long rto;
+    /** The fragments the latest partial ACK entry listed (0: none known; all are sent). */
+    int partial;
+    /** Retransmissions so far (timer-driven). */
+    int retransmissions;
+    /** True once any fragment was sent twice: no RTT sample from it (Karn's rule). */
+    boolean resent;
     long deadline;
 
-    OutboundPdu(OutboundMessage message, int generation, long seq, List<byte[]> fragments, long rto, long now) {
+    OutboundPdu(OutboundMessage message, long seq, List<byte[]> fragments, long now, long rto) {
         this.message = message;
-        this.generation = generation;
         this.seq = seq;
         this.fragments = fragments;
         this.fullBitmap = Fragments.fullBitmap(fragments.size());
-        this.rto = rto;
-        this.deadline = now + rto;
         this.firstSentAt = now;
         this.lastSentAt = now;
+        this.deadline = now + rto;
     }
 
-    /** @return true once every fragment (or the whole PDU) is acknowledged */
-    boolean complete() {
-        return (held & fullBitmap) == fullBitmap;
+    /** @return the number of fragments still to send: those the latest partial bitmap does not list */
+    int missingFragments() {
+        return fragments.size() - Integer.bitCount(partial & fullBitmap);
     }
 }

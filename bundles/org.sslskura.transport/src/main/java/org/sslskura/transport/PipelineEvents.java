@@ -9,13 +9,16 @@ interface PipelineEvents {
     /** Publish {@code pdu} (a PDU or fragment) to {@code peer}'s SSE topic. */
     void publish(Hit peer, byte[] pdu, OutboundMessage forMessage);
 
-    /** Deliver an application message. */
+    /**
+     * Hand an application message over. Returning normally means the application took it: it is then journaled and
+     * acknowledged. Throwing refuses it: nothing is journaled or acknowledged, and the sender sends it again.
+     */
     void deliver(ReceivedMessage message);
 
-    /** Every chunk of {@code message} was acknowledged (or handed off, for fire-and-forget). */
+    /** Every chunk of {@code message} was acknowledged in full (or handed to the carrier, for fire-and-forget). */
     void acknowledged(OutboundMessage message);
 
-    /** {@code message} cannot be delivered. */
+    /** {@code message} cannot be delivered (too large, or its time to live passed). */
     void failed(OutboundMessage message, MessagingException why);
 
     /** No SA pair with {@code peer}: run a key exchange (the messages wait). */
@@ -29,4 +32,10 @@ interface PipelineEvents {
 
     /** The outbound sequence space with {@code peer} is used up: rekey (the messages wait). */
     void needRekey(Hit peer);
+
+    /**
+     * The delivered-ids journal could not be written or forced: its durable state is unknown, so the pipeline
+     * delivers and acknowledges nothing more. The owner stops; messages not acknowledged are sent again to it later.
+     */
+    void storageFailed(java.io.IOException cause);
 }

@@ -10,22 +10,22 @@ import org.sslskura.wire.hip.Hit;
 import org.sslskura.wire.sse.SseHeader;
 
 /**
- * Reassembles fragmented PDUs (decision 6.8) with bounded memory: at most {@code maxEntries} PDUs and
- * {@code maxBytes} bytes at once (the oldest is evicted first), each kept at most the reassembly timeout. A fragment
- * whose header or size disagrees with the PDU's is dropped. Nothing is authenticated here: the AEAD check of the
- * reassembled PDU is.
+ * Reassembles the fragmented PDUs of one session (docs/PROTOCOL.md §8.3) with bounded memory: at most
+ * {@code maxEntries} PDUs at once, their bytes charged to the session's {@link MemoryBudget} (the session's oldest
+ * partial PDU is evicted to make room; if the global budget is full the fragment is refused), each kept at most the
+ * reassembly timeout. A fragment whose header or size disagrees with the PDU's is dropped. Nothing is authenticated
+ * here: the AEAD check of the reassembled PDU is, and only a complete, authentic PDU is ever acknowledged in full.
  */
 final class Reassembler {
     private final int maxEntries;
-    private final long maxBytes;
+    private final MemoryBudget budget;
     private final long timeoutMillis;
     private final Map<Key, Partial> partials = new LinkedHashMap<>();
-    private long bytes;
     private long evicted;
 
-    Reassembler(int maxEntries, long maxBytes, long timeoutMillis) {
+    Reassembler(int maxEntries, MemoryBudget budget, long timeoutMillis) {
         this.maxEntries = maxEntries;
-        this.maxBytes = maxBytes;
+        this.budget = budget;
         this.timeoutMillis = timeoutMillis;
     }
 
@@ -60,10 +60,11 @@ final class Reassembler {
         byte[] headerFrag0 = Arrays.copyOf(fragment, header);
         headerFrag0[Fragments.flagsOffset(h.format())] &= 0x07;
         if (p == null) {
-            makeRoom(header + body, now);
+            if (!makeRoom(header + body, now)) {
+                return Result.REJECTED;
+            }
             p = new Partial(headerFrag0, (int) body, piece, (int) n, now);
             partials.put(key, p);
-            bytes += header + body;
         } else if (!Arrays.equals(p.header, headerFrag0)) {
             return Result.REJECTED;
         }
@@ -74,7 +75,7 @@ final class Reassembler {
         }
         if (p.bitmap == Fragments.fullBitmap(p.count)) {
             partials.remove(key);
-            bytes -= p.pdu.length;
+            budget.release(p.pdu.length);
             System.arraycopy(p.header, 0, p.pdu, 0, header);
             return new Result(p.pdu, p.count, p.bitmap, true);
         }
@@ -87,7 +88,7 @@ final class Reassembler {
         while (it.hasNext()) {
             Partial p = it.next().getValue();
             if (now - p.createdAt >= timeoutMillis) {
-                bytes -= p.pdu.length;
+                budget.release(p.pdu.length);
                 it.remove();
                 evicted++;
             }
@@ -99,9 +100,10 @@ final class Reassembler {
         return partials.size();
     }
 
-    /** @return bytes held */
-    long bytes() {
-        return bytes;
+    /** Forgets every partial PDU (the session ended). */
+    void clear() {
+        partials.values().forEach(p -> budget.release(p.pdu.length));
+        partials.clear();
     }
 
     /** @return reassemblies dropped for age or room */
@@ -109,14 +111,24 @@ final class Reassembler {
         return evicted;
     }
 
-    private void makeRoom(long needed, long now) {
+    /** @return true once {@code needed} bytes are taken from the budget, evicting this session's oldest first */
+    private boolean makeRoom(long needed, long now) {
         expire(now);
         Iterator<Map.Entry<Key, Partial>> it = partials.entrySet().iterator();
-        while ((partials.size() >= maxEntries || bytes + needed > maxBytes) && it.hasNext()) {
-            bytes -= it.next().getValue().pdu.length;
+        while (partials.size() >= maxEntries && it.hasNext()) {
+            budget.release(it.next().getValue().pdu.length);
             it.remove();
             evicted++;
         }
+        while (!budget.take(needed)) {
+            if (!it.hasNext()) {
+                return false;
+            }
+            budget.release(it.next().getValue().pdu.length);
+            it.remove();
+            evicted++;
+        }
+        return true;
     }
 
     private record Key(Hit peer, long spi, long seq) {

@@ -66,6 +66,7 @@ public final class SecureMessagingService implements SecureMessaging, AutoClosea
     private final Map<Long, List<CompletableFuture<Void>>> handOffs = new HashMap<>();
     private final Map<String, Long> counters = new LinkedHashMap<>();
     private final KeyExchangeListener sessions = new Sessions();
+    private final CompletableFuture<Throwable> failure = new CompletableFuture<>();
     /** Received payloads handed to the transport thread and not yet processed. */
     private final java.util.concurrent.atomic.AtomicInteger receivedWaiting = new java.util.concurrent.atomic.AtomicInteger();
     private AutoCloseable subscription;
@@ -122,7 +123,7 @@ public final class SecureMessagingService implements SecureMessaging, AutoClosea
         run(() -> {
             for (QueuedMessage q : pending) {
                 pipeline.submit(new OutboundMessage(q.messageId(), Hit.of(q.peer()), q.topic(), q.body(), false,
-                        new CompletableFuture<MessageReceipt>()), clock.millis());
+                        new CompletableFuture<MessageReceipt>(), expiry(q)), clock.millis());
             }
         });
         if (!pending.isEmpty()) {
@@ -153,8 +154,15 @@ public final class SecureMessagingService implements SecureMessaging, AutoClosea
             return result;
         }
         long id;
+        long expiresAt = Long.MAX_VALUE;
         try {
-            id = sendOptions.fireAndForget() ? queue.nextId() : queue.append(peer.bytes(), topic, payload, 0).messageId();
+            if (sendOptions.fireAndForget()) {
+                id = queue.nextId();
+            } else {
+                QueuedMessage q = queue.append(peer.bytes(), topic, payload, 0);
+                id = q.messageId();
+                expiresAt = expiry(q);
+            }
         } catch (QueueFullException e) {
             result.completeExceptionally(new MessagingException(MessagingException.Reason.QUEUE_FULL, e.getMessage()));
             return result;
@@ -163,9 +171,23 @@ public final class SecureMessagingService implements SecureMessaging, AutoClosea
                     "offline queue not writable", e));
             return result;
         }
-        OutboundMessage m = new OutboundMessage(id, peer, topic, payload.clone(), sendOptions.fireAndForget(), result);
+        OutboundMessage m = new OutboundMessage(id, peer, topic, payload.clone(), sendOptions.fireAndForget(), result,
+                expiresAt);
         run(() -> pipeline.submit(m, clock.millis()));
         return result;
+    }
+
+    private long expiry(QueuedMessage q) {
+        long ttl = options.messageTtlMillis();
+        return q.enqueuedAtMillis() > Long.MAX_VALUE - ttl ? Long.MAX_VALUE : q.enqueuedAtMillis() + ttl;
+    }
+
+    /**
+     * @return completes (with the cause) if the service stopped delivering because its delivered-ids journal failed;
+     *         the owner should then stop, and messages not acknowledged are sent to it again after a restart
+     */
+    public CompletionStage<Throwable> failure() {
+        return failure;
     }
 
     @Override
@@ -301,13 +323,25 @@ public final class SecureMessagingService implements SecureMessaging, AutoClosea
 
         @Override
         public void deliver(ReceivedMessage message) {
+            if (receivers.isEmpty()) {
+                count("messages.no-receiver");
+                throw new IllegalStateException("no receiver registered"); // not acknowledged: sent again later
+            }
             for (MessageReceiver r : receivers) {
                 try {
                     r.received(message);
                 } catch (RuntimeException e) {
-                    LOG.warn("message receiver failed", e);
+                    LOG.warn("message {} from {} refused by its receiver (the sender will send it again): {}",
+                            message.messageId(), message.from().toHex(), e.toString());
+                    throw e;
                 }
             }
+        }
+
+        @Override
+        public void storageFailed(IOException cause) {
+            LOG.error("delivered-ids journal failed; nothing more is delivered or acknowledged: {}", cause.toString());
+            failure.complete(cause);
         }
 
         @Override

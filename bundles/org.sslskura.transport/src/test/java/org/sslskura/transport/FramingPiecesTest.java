@@ -3,6 +3,7 @@ package org.sslskura.transport;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -72,7 +73,7 @@ class FramingPiecesTest {
                 int piece = fragmentSize - format.headerLength();
                 int n = (body + piece - 1) / piece;
                 assertEquals(n, pieces.size());
-                Reassembler r = new Reassembler(16, 1 << 20, 30_000);
+                Reassembler r = new Reassembler(16, MemoryBudget.global(1 << 20), 30_000);
                 Reassembler.Result last = null;
                 List<byte[]> shuffled = new java.util.ArrayList<>(pieces);
                 java.util.Collections.shuffle(shuffled, random);
@@ -92,7 +93,7 @@ class FramingPiecesTest {
     void inconsistentFragmentsAreRefused() {
         SealedPdu pdu = pdu(SseFormat.COMPACT, 0x123456, 5, 100, new Random(3));
         List<byte[]> pieces = Fragments.split(pdu, 48);
-        Reassembler r = new Reassembler(16, 1 << 20, 30_000);
+        Reassembler r = new Reassembler(16, MemoryBudget.global(1 << 20), 30_000);
         byte[] shortened = Arrays.copyOf(pieces.get(0), pieces.get(0).length - 1);
         assertFalse(r.add(header(SseFormat.COMPACT, shortened, 100), shortened, 48, 0).accepted());
         assertTrue(r.add(header(SseFormat.COMPACT, pieces.get(0), 100), pieces.get(0), 48, 0).accepted());
@@ -104,7 +105,8 @@ class FramingPiecesTest {
     @Test
     void floodOfFragmentsStaysWithinBounds() {
         long maxBytes = 64 * 1024;
-        Reassembler r = new Reassembler(64, maxBytes, 30_000);
+        MemoryBudget budget = MemoryBudget.global(maxBytes);
+        Reassembler r = new Reassembler(64, budget, 30_000);
         Random random = new Random(4);
         long peak = 0;
         for (int i = 0; i < 200_000; i++) {
@@ -114,8 +116,8 @@ class FramingPiecesTest {
             random.nextBytes(f);
             SseHeader h = SseHeader.of(SseFormat.COMPACT, 0x010203, 1, false, body - 16, seq);
             h.encode(f, 0);
-            r.add(new PduHeader(PEER, 0x010203, seq, h.flags(), body - 16, 16, SseFormat.COMPACT), f, 48, i);
-            peak = Math.max(peak, r.bytes());
+            r.add(new PduHeader(PEER, 0x010203, seq, h.flags(), body - 16, 16, SseFormat.COMPACT, 0), f, 48, i);
+            peak = Math.max(peak, budget.used());
             assertTrue(r.size() <= 64);
         }
         assertTrue(peak <= maxBytes, "peak " + peak);
@@ -124,16 +126,45 @@ class FramingPiecesTest {
 
     @Test
     void chunkRunsAssembleOnlyWhenUnbroken() {
-        ChunkAssembler a = new ChunkAssembler(30_000, 1 << 20, 1 << 20);
-        assertNull(a.add(PEER, 0, 10, new ChunkAssembler.Chunk(true, false, false, new byte[] {1}, 0)));
-        assertNull(a.add(PEER, 0, 12, new ChunkAssembler.Chunk(false, true, false, new byte[] {3}, 0)));
-        ChunkAssembler.Assembled m = a.add(PEER, 0, 11, new ChunkAssembler.Chunk(false, false, false, new byte[] {2}, 0));
+        MemoryBudget budget = MemoryBudget.global(1 << 20);
+        ChunkAssembler a = new ChunkAssembler(30_000, 1 << 20, budget);
+        assertInstanceOf(ChunkAssembler.Admitted.class, a.add(10, chunk(true, false, 1, 0)));
+        assertInstanceOf(ChunkAssembler.Admitted.class, a.add(12, chunk(false, true, 3, 0)));
+        ChunkAssembler.Assembled m = assertInstanceOf(ChunkAssembler.Assembled.class, a.add(11, chunk(false, false, 2, 0)));
         assertArrayEquals(new byte[] {1, 2, 3}, m.bytes());
-        // another generation never joins a run
-        assertNull(a.add(PEER, 0, 20, new ChunkAssembler.Chunk(true, false, true, new byte[] {1}, 0)));
-        assertNull(a.add(PEER, 1, 21, new ChunkAssembler.Chunk(false, true, true, new byte[] {2}, 0)));
-        a.expire(30_000);
-        assertEquals(0, a.bytes());
+        assertEquals(10, m.firstSeq());
+        assertEquals(12, m.lastSeq());
+        assertEquals(0, budget.used());
+        // a B chunk after an E chunk starts a new run; a run broken by a gap never completes and expires
+        assertInstanceOf(ChunkAssembler.Admitted.class, a.add(20, chunk(true, false, 1, 0)));
+        assertInstanceOf(ChunkAssembler.Admitted.class, a.add(22, chunk(false, true, 2, 10)));
+        assertEquals(List.of(20L), a.expire(30_000));
+        assertEquals(List.of(22L), a.expire(30_010));
+        assertEquals(0, budget.used());
+    }
+
+    @Test
+    void chunkThatDoesNotFitIsRefusedNotStored() {
+        MemoryBudget global = MemoryBudget.global(4096);
+        ChunkAssembler a = new ChunkAssembler(30_000, 1 << 20, global.share(3000));
+        assertInstanceOf(ChunkAssembler.Admitted.class, a.add(1, new ChunkAssembler.Chunk(true, false, false,
+                new byte[2000], 0)));
+        assertInstanceOf(ChunkAssembler.Refused.class, a.add(2, new ChunkAssembler.Chunk(false, false, false,
+                new byte[2000], 0)), "over the session's share");
+        ChunkAssembler other = new ChunkAssembler(30_000, 1 << 20, global.share(3000));
+        assertInstanceOf(ChunkAssembler.Refused.class, other.add(7, new ChunkAssembler.Chunk(true, false, false,
+                new byte[2500], 0)), "over the global budget");
+        a.clear();
+        assertEquals(0, global.used());
+        ChunkAssembler small = new ChunkAssembler(30_000, 3, global.share(3000));
+        small.add(1, chunk(true, false, 1, 0));
+        small.add(2, new ChunkAssembler.Chunk(false, false, false, new byte[2], 0));
+        assertInstanceOf(ChunkAssembler.Refused.class, small.add(3, chunk(false, true, 3, 0)), "message too large");
+        assertEquals(0, global.used());
+    }
+
+    private static ChunkAssembler.Chunk chunk(boolean first, boolean last, int value, long at) {
+        return new ChunkAssembler.Chunk(first, last, false, new byte[] {(byte) value}, at);
     }
 
     private static SealedPdu pdu(SseFormat format, long spi, long seq, int body, Random random) {
@@ -146,7 +177,7 @@ class FramingPiecesTest {
     private static PduHeader header(SseFormat format, byte[] fragment, int body) {
         try {
             SseHeader h = SseHeader.parse(format, fragment, 0, fragment.length);
-            return new PduHeader(PEER, h.spi(), h.seq(), h.flags(), body - 16, 16, format);
+            return new PduHeader(PEER, h.spi(), h.seq(), h.flags(), body - 16, 16, format, 0);
         } catch (org.sslskura.wire.WireException e) {
             throw new AssertionError(e);
         }

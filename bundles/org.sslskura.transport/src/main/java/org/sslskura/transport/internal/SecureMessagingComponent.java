@@ -190,7 +190,7 @@ public final class SecureMessagingComponent implements SecureMessaging {
                     collectors.add(resolve(name.trim(), identity));
                 }
             }
-            TransportOptions options = new TransportOptions(c.retransmit_ms(), c.pdu_tries(), c.message_attempts(),
+            TransportOptions options = new TransportOptions(c.retransmit_ms(), c.pdu_tries(), c.message_ttl() * 1000L,
                     c.ack_delay_ms(), TransportOptions.DEFAULTS.reassemblyTimeoutMillis(),
                     TransportOptions.DEFAULTS.maxReassemblies(), TransportOptions.DEFAULTS.maxReassemblyBytes(),
                     c.max_message_bytes(), TransportOptions.DEFAULTS.dedupeWindow(), c.send_window());

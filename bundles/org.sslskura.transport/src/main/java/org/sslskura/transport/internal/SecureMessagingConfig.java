@@ -40,16 +40,18 @@ import org.sslskura.api.MessageLink;
     boolean queue_sync() default true;
 
     @AttributeDefinition(name = "Retransmission timeout (ms)", min = "10",
-            description = "First retransmission of an unacknowledged PDU; doubled while the peer is silent.")
+            description = "Smallest retransmission timeout of an unacknowledged PDU (the measured round trip raises"
+                    + " it); doubled per retransmission.")
     int retransmit_ms() default 1000;
 
     @AttributeDefinition(name = "PDU retransmissions", min = "0", max = "20",
             description = "Retransmissions of one PDU before the message is sent again as new PDUs.")
     int pdu_tries() default 5;
 
-    @AttributeDefinition(name = "Message attempts", min = "1", max = "1000",
-            description = "Times a message is sent as new PDUs before it is reported lost.")
-    int message_attempts() default 10;
+    @AttributeDefinition(name = "Message time to live (s)", min = "1", max = "31536000",
+            description = "How long a reliable message is tried before it is reported expired and dropped from the"
+                    + " queue (default 7 days); it is never given up earlier.")
+    int message_ttl() default 604800;
 
     @AttributeDefinition(name = "ACK bundling (ms)", min = "0", max = "1000",
             description = "How long acknowledgments are collected before an ACK PDU is sent.")
