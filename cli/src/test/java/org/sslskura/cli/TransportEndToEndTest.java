@@ -131,7 +131,12 @@ class TransportEndToEndTest {
                 receipts.add(device.messaging().sendToCollectors("seq", ("m" + i).getBytes(StandardCharsets.UTF_8),
                         SendOptions.RELIABLE).toCompletableFuture());
             }
-            CompletableFuture.allOf(receipts.toArray(new CompletableFuture<?>[0])).get(120, TimeUnit.SECONDS);
+            try {
+                CompletableFuture.allOf(receipts.toArray(new CompletableFuture<?>[0])).get(120, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new AssertionError("not all acknowledged; device " + device.messaging().counters()
+                        + "; collector " + collector.messaging().counters(), e);
+            }
             Nodes.await(() -> inbox.size() >= 1000, 10_000, "1000 deliveries");
             Thread.sleep(1000); // a late duplicate would show up here
             Set<String> unique = new HashSet<>();

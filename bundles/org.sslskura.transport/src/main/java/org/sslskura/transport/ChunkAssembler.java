@@ -73,14 +73,16 @@ final class ChunkAssembler {
             start--;
         }
         long end = seq;
-        long size = run.get(end).data().length;
         while (!run.get(end).last()) {
             Chunk after = run.get(end + 1);
             if (after == null || after.first()) {
                 return ADMITTED;
             }
             end++;
-            size += after.data().length;
+        }
+        long size = 0;
+        for (Chunk c : run.subMap(start, true, end, true).values()) {
+            size += c.data().length;
         }
         boolean compressed = run.get(start).compressed();
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -3,14 +3,19 @@ package org.sslskura.transport;
 /**
  * The send window and retransmission timeout towards one peer (docs/PROTOCOL.md §8.6). The window counts wire PDUs
  * (each fragment is one): slow start from {@link #INITIAL_WINDOW}, one more per acknowledged wire PDU until the slow
- * start threshold, then about one more per window's worth (additive increase); halved on loss, at most once per round
- * trip. The retransmission timeout follows RFC 6298 (SRTT, RTTVAR, RTO = SRTT + max(G, 4 RTTVAR), at least the
+ * start threshold, then about one more per window's worth (additive increase); halved on loss (not below
+ * {@link #MIN_WINDOW}), at most once per round trip. The retransmission timeout follows RFC 6298 (SRTT, RTTVAR, RTO = SRTT + max(G, 4 RTTVAR), at least the
  * configured minimum, at most {@link #MAX_RTO_MILLIS}), sampled only from PDUs sent once (Karn's rule); each
  * retransmission of a PDU doubles its own timeout up to the same cap.
  */
 final class CongestionControl {
     /** Wire PDUs that may be unacknowledged before the first acknowledgment. */
     static final int INITIAL_WINDOW = 10;
+    /**
+     * The window is never halved below this: losses on an MQTT path are mostly a broker dropping a burst or a lossy
+     * last hop, not a shared bottleneck, and a window of one or two turns every loss into a full timeout.
+     */
+    static final int MIN_WINDOW = 8;
     /** Upper bound of the window in wire PDUs. */
     static final int MAX_WINDOW = 2048;
     /** Upper bound of any retransmission timeout. */
@@ -63,7 +68,7 @@ final class CongestionControl {
         if (now < recoveryUntil) {
             return;
         }
-        threshold = Math.max(2, window / 2);
+        threshold = Math.max(MIN_WINDOW, window / 2);
         window = threshold;
         recoveryUntil = now + (srtt < 0 ? rto : srtt);
     }
