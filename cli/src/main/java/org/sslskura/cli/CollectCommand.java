@@ -8,6 +8,7 @@ import org.sslskura.api.TrustPolicy;
 /** {@code ssls collect}: the collector, printing one JSON line per message until SIGINT/SIGTERM. */
 final class CollectCommand extends Command {
     private static final long CONNECT_NOTICE_MILLIS = 10_000;
+    private static final long FAILURE_CHECK_MILLIS = 200;
 
     @Override
     String path() {
@@ -81,8 +82,13 @@ final class CollectCommand extends Command {
                             + " listening on " + broker + " (" + prefix + "/" + hit + "/#)"
                             + (republish == null ? "" : ", re-publishing to " + republish + "/<HIT>/<topic>"));
                     err.flush();
-                    while (!shutdown.await(60_000)) {
-                        // runs until SIGINT/SIGTERM (or, in-process, until interrupted)
+                    while (!shutdown.await(FAILURE_CHECK_MILLIS)) {
+                        // runs until SIGINT/SIGTERM (or, in-process, until interrupted), or until it cannot deliver
+                        String failed = collector.failure().getNow(null);
+                        if (failed != null) {
+                            throw new CommandFailure("collector stopped: " + failed + "; messages not printed were"
+                                    + " not acknowledged and will be sent again");
+                        }
                     }
                 }
             } catch (InterruptedException e) {

@@ -7,6 +7,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,8 @@ final class Collector implements AutoCloseable {
     private final PahoMessageLink republisher;
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong republishFailures = new AtomicLong();
+    /** Completes with a one-line reason once the collector cannot hand messages over any more. */
+    private final CompletableFuture<String> failure = new CompletableFuture<>();
     private SslsNode node;
 
     private Collector(PrintStream out, String republishPrefix, PahoMessageLink republisher) {
@@ -53,6 +56,7 @@ final class Collector implements AutoCloseable {
         Collector c = new Collector(out, republishPrefix, republisher);
         try {
             c.node = SslsNode.start(settings.receiver(c::received).build());
+            c.node.failure().thenAccept(cause -> c.failure.complete("delivered-ids journal failed: " + cause));
         } catch (IOException | RuntimeException e) {
             c.close();
             throw e;
@@ -75,11 +79,29 @@ final class Collector implements AutoCloseable {
         return node != null && node.connected() && (republisher == null || republisher.isConnected());
     }
 
+    /**
+     * @return completes with a one-line reason when the collector stopped handing messages over (its output is not
+     *         writable, or its journal failed); messages not handed over are not acknowledged
+     */
+    CompletableFuture<String> failure() {
+        return failure;
+    }
+
+    /**
+     * Hands {@code m} over: the line is written and flushed, or the message is refused (not acknowledged, so the
+     * sender sends it again to a collector that can write it).
+     */
     private void received(ReceivedMessage m) {
         String line = jsonLine(m);
         synchronized (out) {
+            if (failure.isDone()) {
+                throw new IllegalStateException(failure.join());
+            }
             out.println(line);
-            out.flush();
+            if (out.checkError()) { // flushes; PrintStream reports write errors only here
+                failure.complete("standard output is not writable (closed pipe or full disk)");
+                throw new IllegalStateException(failure.join());
+            }
         }
         received.incrementAndGet();
         if (republisher != null) {

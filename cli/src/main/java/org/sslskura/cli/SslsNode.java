@@ -130,6 +130,13 @@ public final class SslsNode implements AutoCloseable {
         return messaging;
     }
 
+    /**
+     * @return completes with the cause if secure messaging stopped delivering (its delivered-ids journal failed)
+     */
+    public java.util.concurrent.CompletionStage<Throwable> failure() {
+        return messaging.failure();
+    }
+
     /** @return true while the MQTT link is connected */
     public boolean connected() {
         return mqtt.isConnected();

@@ -1,6 +1,7 @@
 package org.sslskura.cli;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -31,19 +32,36 @@ final class Cli {
 
     /** A command running on its own thread (the collector), its output readable while it runs. */
     static final class Running implements AutoCloseable {
-        final Lines out = new Lines();
+        final Lines out;
         final Lines err = new Lines();
         private final Thread thread;
         private volatile int code = -1;
 
-        private Running(String... args) {
+        private Running(Lines out, String... args) {
+            this.out = out;
             thread = new Thread(() -> code = Main.run(args, out.stream(), err.stream()), "ssls-" + args[0]);
             thread.setDaemon(true);
             thread.start();
         }
 
         static Running start(String... args) {
-            return new Running(args);
+            return new Running(new Lines(), args);
+        }
+
+        /** Starts a command whose standard output fails (like a closed pipe) once it holds {@code lines} lines. */
+        static Running withOutputFailingAfter(int lines, String... args) {
+            Lines out = new Lines();
+            out.failAfterLines = lines;
+            return new Running(out, args);
+        }
+
+        /** Waits for the command to end by itself and returns its exit code. */
+        int awaitExit(long millis) throws InterruptedException {
+            thread.join(millis);
+            if (thread.isAlive()) {
+                throw new AssertionError("command still running after " + millis + " ms:\n" + err.text());
+            }
+            return code;
         }
 
         /** Waits until stderr contains {@code text}. */
@@ -82,19 +100,29 @@ final class Cli {
     static final class Lines extends OutputStream {
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         private final PrintStream stream = new PrintStream(this, true, StandardCharsets.UTF_8);
+        /** Writes fail once this many complete lines are held. */
+        volatile int failAfterLines = Integer.MAX_VALUE;
 
         PrintStream stream() {
             return stream;
         }
 
         @Override
-        public synchronized void write(int b) {
+        public synchronized void write(int b) throws IOException {
+            checkWritable();
             bytes.write(b);
         }
 
         @Override
-        public synchronized void write(byte[] b, int off, int len) {
+        public synchronized void write(byte[] b, int off, int len) throws IOException {
+            checkWritable();
             bytes.write(b, off, len);
+        }
+
+        private void checkWritable() throws IOException {
+            if (failAfterLines != Integer.MAX_VALUE && lines().size() >= failAfterLines) {
+                throw new IOException("Broken pipe");
+            }
         }
 
         synchronized String text() {

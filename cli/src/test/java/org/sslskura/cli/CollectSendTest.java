@@ -35,6 +35,46 @@ class CollectSendTest {
     @TempDir
     Path dir;
 
+    /**
+     * A receipt means "printed": a collector whose standard output breaks after three lines exits 1 with one line,
+     * the sender is not told the rest were delivered, and a restarted collector prints each of them exactly once.
+     */
+    @Test
+    void collectorWhoseOutputBreaksAcknowledgesOnlyWhatItPrinted() throws Exception {
+        Path d = dir.resolve("device");
+        Path c = dir.resolve("collector");
+        Nodes.pair(d, c);
+        try (Broker broker = Brokers.moquette().start()) {
+            Set<Long> ids = new HashSet<>();
+            try (Cli.Running collector = Cli.Running.withOutputFailingAfter(3, "collect", "--dir", c.toString(),
+                    "--broker", broker.url())) {
+                collector.awaitErr("listening on", 20_000);
+                Cli.Result sent = Cli.run("send", "--dir", d.toString(), "--broker", broker.url(), "--to",
+                        "collector", "--topic", "t", "--message", "m", "--count", "10", "--timeout", "10");
+                assertEquals(1, sent.code(), sent::toString);
+                assertEquals(1, collector.awaitExit(20_000), collector.err::text);
+                assertTrue(collector.err.text().contains("standard output is not writable"), collector.err::text);
+                assertEquals(3, collector.out.lines().size(), collector.out::text);
+                for (String line : collector.out.lines()) {
+                    ids.add(JSON.readTree(line).get("id").asLong());
+                }
+            }
+            try (Cli.Running collector = Cli.Running.start("collect", "--dir", c.toString(), "--broker",
+                    broker.url())) {
+                collector.awaitErr("listening on", 20_000);
+                Cli.Result rest = Cli.run("send", "--dir", d.toString(), "--broker", broker.url(), "--to",
+                        "collector", "--count", "0", "--timeout", "60");
+                assertEquals(0, rest.code(), rest::toString);
+                Nodes.await(() -> collector.out.lines().size() >= 7, 10_000, "the other 7 lines");
+                for (String line : collector.out.lines()) {
+                    assertTrue(ids.add(JSON.readTree(line).get("id").asLong()), "printed twice: " + line);
+                }
+                assertEquals(10, ids.size());
+                assertEquals(0, collector.stop(), collector.err::text);
+            }
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.sslskura.testing.Brokers#all")
     void sendFiveThenABinaryFileCollectorPrintsAndRepublishes(BrokerFactory brokers) throws Exception {
