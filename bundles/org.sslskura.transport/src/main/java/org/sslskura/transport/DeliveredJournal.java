@@ -57,11 +57,24 @@ final class DeliveredJournal implements DeliveredIds.Journal, AutoCloseable {
         dirty = true;
     }
 
+    /** Forces outside the lock, so that the transport thread keeps recording while the disk syncs. */
     @Override
-    public synchronized void sync() throws IOException {
-        if (dirty) {
-            channel.force(false);
+    public void sync() throws IOException {
+        FileChannel ch;
+        synchronized (this) {
+            if (!dirty) {
+                return;
+            }
             dirty = false;
+            ch = channel;
+        }
+        try {
+            ch.force(false);
+        } catch (IOException e) {
+            synchronized (this) {
+                dirty = true;
+            }
+            throw e;
         }
     }
 

@@ -6,10 +6,12 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.zip.DataFormatException;
 import org.sslskura.api.Envelope;
 import org.sslskura.api.EnvelopeException;
@@ -51,6 +53,8 @@ final class MessagePipeline {
     private final MemoryBudget memory;
     private final int maxInner;
     private final Map<Hit, Peer> peers = new HashMap<>();
+    /** Sessions with ACK entries waiting, so that flushing does not visit every peer. */
+    private final Set<Session> acksWaiting = new LinkedHashSet<>();
     private final Map<String, Long> counters = new LinkedHashMap<>();
     private long nextExpiryScan = Long.MIN_VALUE;
     private boolean storageFailed;
@@ -117,10 +121,8 @@ final class MessagePipeline {
      * it to every round trip.
      */
     void flushAcks(long now) {
-        for (Peer p : new ArrayList<>(peers.values())) {
-            if (p.session != null && p.session.acksPending()) {
-                flushAcks(p.session);
-            }
+        for (Session s : new ArrayList<>(acksWaiting)) {
+            flushAcks(s);
         }
     }
 
@@ -229,6 +231,7 @@ final class MessagePipeline {
             return;
         }
         p.session = null;
+        acksWaiting.remove(s);
         count("sessions.ended");
         for (OutboundMessage m : s.end()) {
             count("messages.requeued");
@@ -586,21 +589,20 @@ final class MessagePipeline {
     }
 
     private void queueAck(Session s, long seq, int bitmap, long now) {
+        acksWaiting.add(s);
         if (s.queueAck(seq, bitmap, now + options.ackDelayMillis(), EAGER_ACK_ENTRIES)
                 || options.ackDelayMillis() == 0) {
             flushAcks(s);
         }
     }
 
-    /** Forces the delivered-ids journal, then sends the session's pending ACK entries. */
+    /**
+     * Seals the session's pending ACK entries and hands them to the owner, which publishes them once the
+     * delivered-ids journal is forced (group commit: one force covers every id delivered before the call).
+     */
     private void flushAcks(Session s) {
-        if (storageFailed) {
-            return;
-        }
-        try {
-            delivered.sync();
-        } catch (IOException e) {
-            storageFailed(e);
+        acksWaiting.remove(s);
+        if (storageFailed || !s.acksPending()) {
             return;
         }
         SessionParameters p = s.parameters;
@@ -611,18 +613,30 @@ final class MessagePipeline {
             perPdu = Math.max(1, Math.min(perPdu, room / entryLength));
         }
         List<SseAck.Entry> entries = s.takeAcks(perPdu);
+        List<byte[]> pdus = new ArrayList<>();
         for (int from = 0; from < entries.size(); from += perPdu) {
             SseAck ack = new SseAck(entries.subList(from, Math.min(entries.size(), from + perPdu)));
             try {
                 SealedPdu sealed = envelope.seal(s.peer, Envelope.FRAG_ACK << 3, ack.encode(p.format()), s.generation);
                 s.sealed(sealed.seq());
                 count("acks.sent");
-                events.publish(s.peer, sealed.bytes(), null);
+                pdus.add(sealed.bytes());
             } catch (EnvelopeException e) {
                 count("ack." + name(e.reason()));
-                return;
+                break;
             }
         }
+        if (!pdus.isEmpty()) {
+            events.publishAcks(s.peer, pdus);
+        }
+    }
+
+    /**
+     * The owner could not force the delivered-ids journal before publishing ACKs: those ACKs are not sent, and nothing
+     * more is delivered or acknowledged.
+     */
+    void journalFailed(IOException e) {
+        storageFailed(e);
     }
 
     /** The journal failed: nothing more is delivered or acknowledged; the owner must stop. */

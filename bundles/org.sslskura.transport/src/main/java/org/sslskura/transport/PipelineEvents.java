@@ -10,6 +10,13 @@ interface PipelineEvents {
     void publish(Hit peer, byte[] pdu, OutboundMessage forMessage);
 
     /**
+     * Publish ACK PDUs to {@code peer}, but only after {@link DeliveredIds#sync()} returned (called after this
+     * method was): they may acknowledge messages whose ids were just journaled. One sync may cover many calls. If the
+     * sync fails, drop the PDUs and report it with {@link MessagePipeline#journalFailed}.
+     */
+    void publishAcks(Hit peer, java.util.List<byte[]> pdus);
+
+    /**
      * Hand an application message over. Returning normally means the application took it: it is then journaled and
      * acknowledged. Throwing refuses it: nothing is journaled or acknowledged, and the sender sends it again.
      */

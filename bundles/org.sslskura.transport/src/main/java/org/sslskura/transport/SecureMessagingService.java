@@ -14,6 +14,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -58,9 +60,16 @@ public final class SecureMessagingService implements SecureMessaging, AutoClosea
     private final TransportOptions options;
     private final Clock clock;
     private final ScheduledThreadPoolExecutor thread;
+    /**
+     * Forces off the transport thread, in groups: queue appends before they are handed to the pipeline, the
+     * delivered-ids journal before the ACKs that cover its ids are published.
+     */
+    private final ExecutorService syncer;
     private final MessagePipeline pipeline;
     private final DeliveredIds delivered;
     private final DeliveredJournal journal;
+    /** The delivered ids the pipeline uses (journaled when a journal directory is given). */
+    private final DeliveredIds ids;
     private final List<MessageReceiver> receivers = new CopyOnWriteArrayList<>();
     private final Set<Hit> connecting = new HashSet<>();
     private final Map<Long, List<CompletableFuture<Void>>> handOffs = new HashMap<>();
@@ -97,10 +106,15 @@ public final class SecureMessagingService implements SecureMessaging, AutoClosea
             return t;
         });
         thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.syncer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "ssls-sync");
+            t.setDaemon(true);
+            return t;
+        });
         this.delivered = new DeliveredIds(options.dedupeWindow(), null);
         this.journal = deliveredDirectory == null ? null
                 : DeliveredJournal.open(deliveredDirectory, options.dedupeWindow(), delivered);
-        DeliveredIds ids = journal == null ? delivered : new DeliveredIds(options.dedupeWindow(), journal);
+        this.ids = journal == null ? delivered : new DeliveredIds(options.dedupeWindow(), journal);
         if (journal != null) {
             delivered.remembered().forEach(e -> ids.restore(e.getKey(), e.getValue()));
         }
@@ -153,16 +167,22 @@ public final class SecureMessagingService implements SecureMessaging, AutoClosea
                             + options.maxMessageBytes()));
             return result;
         }
-        long id;
-        long expiresAt = Long.MAX_VALUE;
-        try {
-            if (sendOptions.fireAndForget()) {
+        if (sendOptions.fireAndForget()) {
+            long id;
+            try {
                 id = queue.nextId();
-            } else {
-                QueuedMessage q = queue.append(peer.bytes(), topic, payload, 0);
-                id = q.messageId();
-                expiresAt = expiry(q);
+            } catch (IOException e) {
+                result.completeExceptionally(new MessagingException(MessagingException.Reason.STORAGE,
+                        "message ids not writable", e));
+                return result;
             }
+            OutboundMessage m = new OutboundMessage(id, peer, topic, payload.clone(), true, result, Long.MAX_VALUE);
+            run(() -> pipeline.submit(m, clock.millis()));
+            return result;
+        }
+        OutboundQueue.Written written;
+        try {
+            written = queue.write(peer.bytes(), topic, payload, 0);
         } catch (QueueFullException e) {
             result.completeExceptionally(new MessagingException(MessagingException.Reason.QUEUE_FULL, e.getMessage()));
             return result;
@@ -171,9 +191,19 @@ public final class SecureMessagingService implements SecureMessaging, AutoClosea
                     "offline queue not writable", e));
             return result;
         }
-        OutboundMessage m = new OutboundMessage(id, peer, topic, payload.clone(), sendOptions.fireAndForget(), result,
-                expiresAt);
-        run(() -> pipeline.submit(m, clock.millis()));
+        QueuedMessage q = written.message();
+        OutboundMessage m = new OutboundMessage(q.messageId(), peer, topic, q.body(), false, result, expiry(q));
+        // Accepted (and so sent) only once on disk; the syncer forces once for every message written meanwhile.
+        syncer.execute(() -> {
+            try {
+                queue.awaitDurable(written);
+            } catch (IOException e) {
+                result.completeExceptionally(new MessagingException(MessagingException.Reason.STORAGE,
+                        "offline queue not forced to disk", e));
+                return;
+            }
+            run(() -> pipeline.submit(m, clock.millis()));
+        });
         return result;
     }
 
@@ -239,8 +269,10 @@ public final class SecureMessagingService implements SecureMessaging, AutoClosea
                 LOG.debug("unsubscribe failed", e);
             }
         }
+        syncer.shutdown();
         thread.shutdown();
         try {
+            syncer.awaitTermination(5, TimeUnit.SECONDS);
             thread.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -317,6 +349,26 @@ public final class SecureMessagingService implements SecureMessaging, AutoClosea
             sent.whenComplete((ok, err) -> {
                 if (err != null) {
                     LOG.debug("SSE PDU to {} not published: {}", peer.toHex(), err.toString());
+                }
+            });
+        }
+
+        @Override
+        public void publishAcks(Hit peer, List<byte[]> pdus) {
+            // the force runs off the transport thread; ACKs batched meanwhile share the next one (group commit)
+            syncer.execute(() -> {
+                try {
+                    ids.sync();
+                } catch (IOException e) {
+                    run(() -> pipeline.journalFailed(e));
+                    return;
+                }
+                for (byte[] pdu : pdus) {
+                    link.publish(sseTopic(peer), pdu).whenComplete((ok, err) -> {
+                        if (err != null) {
+                            LOG.debug("ACK PDU to {} not published: {}", peer.toHex(), err.toString());
+                        }
+                    });
                 }
             });
         }

@@ -178,6 +178,26 @@ public final class OutboundQueue implements AutoCloseable {
      */
     public QueuedMessage append(byte[] peerHit, String topic, byte[] body, int options)
             throws QueueFullException, IOException {
+        Written w = write(peerHit, topic, body, options);
+        awaitDurable(w);
+        return w.message();
+    }
+
+    /** A message written to the log, and the ticket {@link #awaitDurable} waits on. */
+    public record Written(QueuedMessage message, long ticket) {
+    }
+
+    /**
+     * The first half of {@link #append}: assigns the id and writes the record, without waiting for the force. A
+     * caller that appends many messages from one thread writes them all, then waits for the last one's
+     * {@link #awaitDurable}: one force covers them all (group commit). Until then the message must not be reported
+     * accepted.
+     *
+     * @throws QueueFullException if the message or byte bound would be exceeded (nothing written)
+     * @throws IOException if the queue is closed or the write failed (undone)
+     */
+    public Written write(byte[] peerHit, String topic, byte[] body, int options) throws QueueFullException,
+            IOException {
         byte[] hit = QueuedMessage.checkHit(peerHit).clone();
         byte[] topicUtf8 = QueuedMessage.encodeTopic(topic);
         byte[] bodyCopy = Objects.requireNonNull(body, "body").clone();
@@ -192,10 +212,19 @@ public final class OutboundQueue implements AutoCloseable {
             bytes += m.accountedBytes();
             liveRecordBytes += LogFormat.appendRecordLength(m);
         }
+        return new Written(m, seq);
+    }
+
+    /**
+     * Returns once {@code written} is on disk: forces the log unless a force that started after its write already
+     * did (or appends are not forced, see {@link #forceEachAppend}).
+     *
+     * @throws IOException if the force failed (the queue is then unusable until reopened)
+     */
+    public void awaitDurable(Written written) throws IOException {
         if (forceEachAppend) {
-            commit.awaitDurable(seq, this::forceLog);
+            commit.awaitDurable(written.ticket(), this::forceLog);
         }
-        return m;
     }
 
     /**
