@@ -114,7 +114,7 @@ public final class OutboundQueue implements AutoCloseable {
         Closeable dirLock = QueueFiles.lockDirectory(dir);
         LogChannel ch = null;
         try {
-            QueueFiles.removeStaleTemps(dir);
+            QueueFiles.removeStaleTemps(dir, QueueFiles.LOG_FILE, QueueFiles.IDS_FILE);
             Path log = dir.resolve(QueueFiles.LOG_FILE);
             if (!Files.exists(log)) {
                 QueueFiles.replace(dir, QueueFiles.LOG_FILE,
