@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
+import javax.net.SocketFactory;
 import org.eclipse.paho.client.mqttv3.DisconnectedBufferOptions;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
@@ -101,6 +102,11 @@ public final class PahoMessageLink implements MessageLink, AutoCloseable {
         });
         executor.setRemoveOnCancelPolicy(true);
         this.scheduler = executor;
+    }
+
+    /** @return the socket factory Paho connects with (see {@link NoDelaySockets}) */
+    SocketFactory socketFactory() {
+        return connectOptions.getSocketFactory();
     }
 
     /** Starts connecting in the background; returns at once. Calling it again does nothing. */

@@ -1,18 +1,32 @@
 package org.sslskura.transport;
 
+import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.sslskura.wire.hip.Hit;
 
 /**
- * The message ids delivered per sender, for duplicate suppression (decision 6.6): the most recent {@code window} ids
- * of each sender are remembered; an optional {@link Journal} keeps them across restarts.
+ * The message ids delivered per sender, for duplicate suppression: the most recent {@code window} ids of each sender
+ * are remembered; an optional {@link Journal} keeps them across restarts.
+ *
+ * <p>Not thread-safe: one thread (the transport's) calls it.
  */
-final class DeliveredIds {
+final class DeliveredIds implements Closeable {
     /** Where remembered ids are kept across restarts. */
-    interface Journal {
+    interface Journal extends Closeable {
+        /**
+         * Called by the {@link DeliveredIds} this journal is given to: when the journal compacts itself it keeps the
+         * ids {@code remembered} returns (called from {@link #sync}).
+         */
+        default void attach(Supplier<List<Map.Entry<Hit, Long>>> remembered) {
+        }
+
         /**
          * Appends that {@code id} from {@code peer} was delivered; not yet forced to the disk.
          *
@@ -27,24 +41,51 @@ final class DeliveredIds {
          * @throws IOException if the force failed: the journal's durable state is unknown, and it stays failed
          */
         void sync() throws IOException;
+
+        /** Forces what was appended and releases the journal's files. */
+        @Override
+        default void close() throws IOException {
+        }
     }
 
     private final int window;
     private final Journal journal;
     private final Map<Hit, LinkedHashSet<Long>> seen = new HashMap<>();
 
+    /**
+     * @param window the ids remembered per sender
+     * @param journal where deliveries are recorded, or null for memory only; it compacts to what this instance
+     *     remembers
+     */
     DeliveredIds(int window, Journal journal) {
         this.window = window;
         this.journal = journal;
+        if (journal != null) {
+            journal.attach(this::remembered);
+        }
+    }
+
+    /**
+     * Opens the delivered-ids journal in {@code directory} and returns the ids it kept, recording new deliveries in
+     * it. {@link #close()} closes the journal.
+     *
+     * @param directory the journal's own directory, created with mode 0700 if absent
+     * @throws IOException if the journal cannot be opened (see {@link DeliveredJournal#open})
+     */
+    static DeliveredIds persistent(Path directory, int window) throws IOException {
+        DeliveredIds loaded = new DeliveredIds(window, null);
+        DeliveredIds ids = new DeliveredIds(window, DeliveredJournal.open(directory, window, loaded));
+        loaded.remembered().forEach(e -> ids.restore(e.getKey(), e.getValue()));
+        return ids;
     }
 
     /** Loads an id remembered from a previous run. */
-    void restore(Hit peer, long id) {
+    synchronized void restore(Hit peer, long id) {
         remember(peer, id);
     }
 
     /** @return true if {@code id} from {@code peer} was delivered before */
-    boolean seen(Hit peer, long id) {
+    synchronized boolean seen(Hit peer, long id) {
         LinkedHashSet<Long> ids = seen.get(peer);
         return ids != null && ids.contains(id);
     }
@@ -72,14 +113,22 @@ final class DeliveredIds {
         }
     }
 
+    /** Closes the journal, if any (forcing what it appended). */
+    @Override
+    public void close() throws IOException {
+        if (journal != null) {
+            journal.close();
+        }
+    }
+
     /** @return every remembered (peer, id), oldest first per peer */
-    java.util.List<Map.Entry<Hit, Long>> remembered() {
-        java.util.List<Map.Entry<Hit, Long>> out = new java.util.ArrayList<>();
+    synchronized List<Map.Entry<Hit, Long>> remembered() {
+        List<Map.Entry<Hit, Long>> out = new ArrayList<>();
         seen.forEach((peer, ids) -> ids.forEach(id -> out.add(Map.entry(peer, id))));
         return out;
     }
 
-    private void remember(Hit peer, long id) {
+    private synchronized void remember(Hit peer, long id) {
         LinkedHashSet<Long> ids = seen.computeIfAbsent(peer, k -> new LinkedHashSet<>());
         ids.add(id);
         if (ids.size() > window) {

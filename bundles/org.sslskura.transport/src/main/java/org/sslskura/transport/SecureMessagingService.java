@@ -66,8 +66,6 @@ public final class SecureMessagingService implements SecureMessaging, AutoClosea
      */
     private final ExecutorService syncer;
     private final MessagePipeline pipeline;
-    private final DeliveredIds delivered;
-    private final DeliveredJournal journal;
     /** The delivered ids the pipeline uses (journaled when a journal directory is given). */
     private final DeliveredIds ids;
     private final List<MessageReceiver> receivers = new CopyOnWriteArrayList<>();
@@ -111,13 +109,8 @@ public final class SecureMessagingService implements SecureMessaging, AutoClosea
             t.setDaemon(true);
             return t;
         });
-        this.delivered = new DeliveredIds(options.dedupeWindow(), null);
-        this.journal = deliveredDirectory == null ? null
-                : DeliveredJournal.open(deliveredDirectory, options.dedupeWindow(), delivered);
-        this.ids = journal == null ? delivered : new DeliveredIds(options.dedupeWindow(), journal);
-        if (journal != null) {
-            delivered.remembered().forEach(e -> ids.restore(e.getKey(), e.getValue()));
-        }
+        this.ids = deliveredDirectory == null ? new DeliveredIds(options.dedupeWindow(), null)
+                : DeliveredIds.persistent(deliveredDirectory, options.dedupeWindow());
         this.pipeline = new MessagePipeline(envelope, options, new Events(), ids);
     }
 
@@ -277,12 +270,10 @@ public final class SecureMessagingService implements SecureMessaging, AutoClosea
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (journal != null) {
-            try {
-                journal.close();
-            } catch (IOException e) {
-                LOG.warn("delivered-ids journal not closed cleanly: {}", e.toString());
-            }
+        try {
+            ids.close();
+        } catch (IOException e) {
+            LOG.warn("delivered-ids journal not closed cleanly: {}", e.toString());
         }
     }
 

@@ -18,8 +18,10 @@ import java.util.concurrent.Future;
  * interruptible: writes and reads run on the JDK's default channel thread pool and are awaited here without giving
  * up on interruption (the interrupt status is restored afterwards); {@code force} and {@code truncate} are plain
  * blocking calls. {@link #force()} is {@code force(false)} (fdatasync on Linux: data and the file size).
+ *
+ * <p>Public for the rest of the transport bundle only: the package is not exported.
  */
-final class LogChannel implements Closeable {
+public final class LogChannel implements Closeable {
     private final AsynchronousFileChannel ch;
 
     private LogChannel(AsynchronousFileChannel ch) {
@@ -27,7 +29,7 @@ final class LogChannel implements Closeable {
     }
 
     /** Opens an existing file for reading and writing. */
-    static LogChannel open(Path file) throws IOException {
+    public static LogChannel open(Path file) throws IOException {
         return new LogChannel(AsynchronousFileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE));
     }
 
@@ -36,12 +38,13 @@ final class LogChannel implements Closeable {
         return new LogChannel(AsynchronousFileChannel.open(dir, StandardOpenOption.READ));
     }
 
-    long size() throws IOException {
+    /** @return the current size of the file */
+    public long size() throws IOException {
         return ch.size();
     }
 
     /** Reads until {@code dst} is full or the end of the file; returns the number of bytes read. */
-    int read(ByteBuffer dst, long position) throws IOException {
+    public int read(ByteBuffer dst, long position) throws IOException {
         int total = 0;
         while (dst.hasRemaining()) {
             int n = await(ch.read(dst, position + total));
@@ -53,7 +56,8 @@ final class LogChannel implements Closeable {
         return total;
     }
 
-    void writeFully(ByteBuffer src, long position) throws IOException {
+    /** Writes all of {@code src} at {@code position}. */
+    public void writeFully(ByteBuffer src, long position) throws IOException {
         long pos = position;
         while (src.hasRemaining()) {
             pos += await(ch.write(src, pos));
@@ -61,7 +65,7 @@ final class LogChannel implements Closeable {
     }
 
     /** Forces the data written so far (and the file size) to the device. */
-    void force() throws IOException {
+    public void force() throws IOException {
         ch.force(false);
     }
 
@@ -70,7 +74,8 @@ final class LogChannel implements Closeable {
         ch.force(true);
     }
 
-    void truncate(long size) throws IOException {
+    /** Cuts the file to {@code size} bytes. */
+    public void truncate(long size) throws IOException {
         ch.truncate(size);
     }
 

@@ -11,15 +11,26 @@ import java.util.zip.CRC32;
 /**
  * Reads a queue log from the start and rebuilds the unacknowledged messages.
  *
- * <p>A bad record (incomplete header, unknown type, impossible length, length past the end of the file, CRC
- * mismatch) is a torn tail only if no valid record starts anywhere after it: a crash mid-write leaves garbage only
- * after the last forced record, so the log is cut back to the bad record. If a valid record follows, the damage is in
- * the middle of the log, and replay fails rather than drop records that were confirmed as written. A CRC-valid record
- * that is structurally wrong is never a torn write either, so it fails too. Every length read from the file is checked
+ * <p>Records are appended whole at the end of the log, so a crash mid-append can only leave a last record that is
+ * shorter than its length field says: an incomplete header, or a length that runs past the end of the file. Such a
+ * torn tail is cut off (the log is truncated back to the record). Anything else that is wrong means the disk changed
+ * bytes that were confirmed as written, and replay fails rather than drop an accepted message:
+ *
+ * <ul>
+ *   <li>a complete record (its whole length is in the file) with a CRC mismatch, an unknown type or an impossible
+ *       length, even the last one;
+ *   <li>any bad record followed by a valid one (damage in the middle: a corrupted length field looks short too);
+ *   <li>a CRC-valid record that is structurally wrong.
+ * </ul>
+ *
+ * The one complete "record" that is still a torn tail is a run of zero bytes up to the end of the file: the file
+ * size reached the disk before the data did (no record has type 0). Every length read from the file is checked
  * against the bytes left in the file and against the queue's limits before anything is allocated.
  */
 final class LogReplay {
     private static final int WINDOW = 64 * 1024;
+    private static final String REFUSAL =
+            "; refusing to drop queued messages (restore the file, or move it away to start empty)";
 
     private final LogChannel ch;
     private final Path file;
@@ -41,8 +52,11 @@ final class LogReplay {
         }
     }
 
-    /** A record read at some offset: a type and a CRC-valid payload, or what is wrong with it. */
-    private record Parsed(RecordType type, byte[] payload, String problem) {
+    /**
+     * A record read at some offset: a type and a CRC-valid payload, or what is wrong with it and whether its whole
+     * length is in the file (then it is not torn).
+     */
+    private record Parsed(RecordType type, byte[] payload, String problem, boolean complete) {
     }
 
     private LogReplay(LogChannel ch, Path file, long size, long maxBody) {
@@ -70,8 +84,12 @@ final class LogReplay {
                 long next = findValidRecordAfter(pos);
                 if (next >= 0) {
                     throw new IOException("queue log " + file + " is corrupt in the middle: " + p.problem()
-                            + " at offset " + pos + ", yet a valid record follows at offset " + next
-                            + "; refusing to drop queued messages (restore the file, or move it away to start empty)");
+                            + " at offset " + pos + ", yet a valid record follows at offset " + next + REFUSAL);
+                }
+                if (p.complete() && !zerosToTheEnd(pos)) {
+                    throw new IOException("queue log " + file + " is corrupt: " + p.problem() + " at offset " + pos
+                            + " in a complete last record (a crash mid-append leaves only a record shorter than its"
+                            + " length)" + REFUSAL);
                 }
                 return new Result(live, pos, size, lastAppendId, liveRecordBytes, p.problem() + " at offset " + pos);
             }
@@ -90,26 +108,27 @@ final class LogReplay {
 
     private Parsed parseAt(long pos) throws IOException {
         if (size - pos < LogFormat.RECORD_HEADER_LENGTH) {
-            return problem("incomplete record header (" + (size - pos) + " bytes)");
+            return torn("incomplete record header (" + (size - pos) + " bytes)");
         }
         ByteBuffer h = ByteBuffer.wrap(read(pos, LogFormat.RECORD_HEADER_LENGTH));
         int code = Byte.toUnsignedInt(h.get());
         Optional<RecordType> type = RecordType.fromCode(code);
         long length = Integer.toUnsignedLong(h.getInt());
         int crc = h.getInt();
-        if (type.isEmpty()) {
-            return problem("unknown record type " + code);
-        }
         if (length > size - pos - LogFormat.RECORD_HEADER_LENGTH) {
-            return problem("record of " + length + " bytes runs past the end of the file");
+            return torn((type.isEmpty() ? "record of unknown type " + code : "record") + " of " + length
+                    + " bytes runs past the end of the file");
+        }
+        if (type.isEmpty()) {
+            return damaged("unknown record type " + code);
         }
         if (!type.get().plausibleLength(length)) {
-            return problem("impossible length " + length + " for a " + type.get() + " record");
+            return damaged("impossible length " + length + " for a " + type.get() + " record");
         }
         long payloadPos = pos + LogFormat.RECORD_HEADER_LENGTH;
         if (length > maxPayload) {
             if (streamCrc(code, length, payloadPos) != crc) {
-                return problem("CRC mismatch");
+                return damaged("CRC mismatch");
             }
             throw new IOException("queue log " + file + ": record at offset " + pos + " has " + length
                     + " bytes, more than the maxBytes limit " + maxBody
@@ -117,13 +136,36 @@ final class LogReplay {
         }
         byte[] payload = read(payloadPos, (int) length);
         if (LogFormat.crcOf(code, length, payload) != crc) {
-            return problem("CRC mismatch");
+            return damaged("CRC mismatch");
         }
-        return new Parsed(type.get(), payload, null);
+        return new Parsed(type.get(), payload, null, true);
     }
 
-    private static Parsed problem(String what) {
-        return new Parsed(null, null, what);
+    /** A record shorter than its length: what a crash mid-append leaves. */
+    private static Parsed torn(String what) {
+        return new Parsed(null, null, what, false);
+    }
+
+    /** A record whose whole length is in the file, yet wrong: changed after it was written. */
+    private static Parsed damaged(String what) {
+        return new Parsed(null, null, what, true);
+    }
+
+    /** @return whether every byte from {@code pos} to the end of the file is zero (read through a bounded buffer) */
+    private boolean zerosToTheEnd(long pos) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate((int) Math.min(WINDOW, size - pos));
+        for (long at = pos; at < size; at += buf.limit()) {
+            buf.clear().limit((int) Math.min(buf.capacity(), size - at));
+            if (ch.read(buf, at) != buf.limit()) {
+                throw new IOException("queue log " + file + " shrank while being read");
+            }
+            for (int i = 0; i < buf.limit(); i++) {
+                if (buf.get(i) != 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private void apply(long pos, Parsed p) throws IOException {

@@ -40,10 +40,12 @@ import org.slf4j.LoggerFactory;
  * <h2>Durability and recovery</h2> Append writes its record at the end of the log and forces it ({@code force(false)})
  * before returning; concurrent callers share one force (group commit). Acknowledge writes its record without forcing
  * it: it reaches the disk with the next forced append or at close, and if a power failure loses it, the message is
- * sent once more and suppressed as a duplicate by the receiver. On open, a damaged
- * record with no valid record after it is a torn tail from a crash mid-write: it is discarded with a warning and the
- * file truncated back to the last good record. Damage followed by valid records, or a CRC-valid but malformed record,
- * fails the open with an {@link IOException} and leaves the file untouched.
+ * sent once more and suppressed as a duplicate by the receiver. On open, a last record shorter than its length
+ * (incomplete header, or a length past the end of the file) is a torn tail from a crash mid-append: it is discarded
+ * with a warning and the file truncated back to the last good record (so is a run of zeros up to the end of the
+ * file). A complete record that is damaged (CRC mismatch, unknown type, impossible length), even the last one, damage
+ * followed by valid records, or a CRC-valid but malformed record, fails the open with an {@link IOException} and
+ * leaves the file untouched: those bytes were confirmed as written (see {@link LogReplay}).
  *
  * <h2>Compaction</h2> When the records of acknowledged messages (and the ACKs) exceed {@value #COMPACT_MIN_DEAD_BYTES}
  * bytes and the live records, and on open if there are any, the live records are written to a temp file, forced and
@@ -114,7 +116,7 @@ public final class OutboundQueue implements AutoCloseable {
         Closeable dirLock = QueueFiles.lockDirectory(dir);
         LogChannel ch = null;
         try {
-            QueueFiles.removeStaleTemps(dir);
+            QueueFiles.removeStaleTemps(dir, QueueFiles.LOG_FILE, QueueFiles.IDS_FILE);
             Path log = dir.resolve(QueueFiles.LOG_FILE);
             if (!Files.exists(log)) {
                 QueueFiles.replace(dir, QueueFiles.LOG_FILE,

@@ -15,17 +15,21 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * File-system operations of the queue directory: owner-only directory (0700) and files (0600), the directory lock,
- * crash-safe replacement (temp file in the same directory, forced, renamed atomically, directory forced) and removal
- * of temp files a crash left behind. On a file system without POSIX permissions the permissions are left to the
- * platform, and a directory that cannot be opened for fsync (Windows) is not forced.
+ * File-system operations of a directory of durable state (the queue's, the delivered-ids journal's): owner-only
+ * directory (0700) and files (0600), the directory lock, crash-safe replacement (temp file in the same directory,
+ * forced, renamed atomically, directory forced) and removal of temp files a crash left behind. On a file system
+ * without POSIX permissions the permissions are left to the platform, and a directory that cannot be opened for fsync
+ * (Windows) is not forced.
+ *
+ * <p>Public for the rest of the transport bundle only: the package is not exported.
  */
-final class QueueFiles {
+public final class QueueFiles {
     static final String LOG_FILE = "queue.log";
     static final String IDS_FILE = "ids";
     static final String LOCK_FILE = "lock";
@@ -37,25 +41,27 @@ final class QueueFiles {
 
     /** Writes the content of a new file, from position 0. */
     @FunctionalInterface
-    interface Content {
+    public interface Content {
+        /** Writes the content through {@code ch} (the caller forces it). */
         void writeTo(LogChannel ch) throws IOException;
     }
 
     private QueueFiles() {
     }
 
-    static boolean isPosix(Path path) {
+    /** @return whether the file system of {@code path} has POSIX permissions */
+    public static boolean isPosix(Path path) {
         return path.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
     /** Creates {@code dir} and missing parents with mode 0700 if absent. */
-    static void ensureDirectory(Path dir) throws IOException {
+    public static void ensureDirectory(Path dir) throws IOException {
         if (Files.isDirectory(dir)) {
             warnIfOpen(dir);
             return;
         }
         if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-            throw new IOException("queue directory " + dir + " exists and is not a directory");
+            throw new IOException(dir + " exists and is not a directory");
         }
         if (isPosix(dir)) {
             Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_DIR));
@@ -67,31 +73,31 @@ final class QueueFiles {
 
     private static void warnIfOpen(Path dir) throws IOException {
         if (isPosix(dir) && !OWNER_DIR.containsAll(Files.getPosixFilePermissions(dir))) {
-            LOG.warn("queue directory {} has mode {}: it should be accessible to its owner only (chmod go-rwx)", dir,
+            LOG.warn("directory {} has mode {}: it should be accessible to its owner only (chmod go-rwx)", dir,
                     PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));
         }
     }
 
     /** Sets an existing file to 0600 if group or others have any access, with a warning. */
-    static void restrictToOwner(Path file) throws IOException {
+    public static void restrictToOwner(Path file) throws IOException {
         if (!isPosix(file)) {
             return;
         }
         Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
         if (!OWNER_ONLY.containsAll(perms)) {
-            LOG.warn("queue file {} had mode {}; setting rw------- (it may hold application data)", file,
+            LOG.warn("file {} had mode {}; setting rw------- (it may hold application data)", file,
                     PosixFilePermissions.toString(perms));
             Files.setPosixFilePermissions(file, OWNER_ONLY);
         }
     }
 
     /**
-     * Takes an exclusive lock on {@code dir/lock}, so that two queue instances (in this JVM or in two processes) never
-     * write the same log. The lock is released by closing the returned object (or by the process ending).
+     * Takes an exclusive lock on {@code dir/lock}, so that two instances (in this JVM or in two processes) never write
+     * the same files. The lock is released by closing the returned object (or by the process ending).
      *
      * @throws IOException if the directory is already in use
      */
-    static Closeable lockDirectory(Path dir) throws IOException {
+    public static Closeable lockDirectory(Path dir) throws IOException {
         Path file = dir.resolve(LOCK_FILE);
         // AsynchronousFileChannel: tryLock on an interrupted thread must not fail (see LogChannel)
         AsynchronousFileChannel ch = isPosix(dir)
@@ -109,18 +115,21 @@ final class QueueFiles {
         }
         if (lock == null) {
             ch.close();
-            throw new IOException("queue directory " + dir + " is already open (in this or another process)");
+            throw new IOException("directory " + dir + " is already open (in this or another process)");
         }
         restrictToOwner(file);
         return ch; // closing the channel releases the lock
     }
 
-    /** Deletes the temp files ({@code .queue.log.*.tmp}, {@code .ids.*.tmp}) an interrupted replacement left. */
-    static void removeStaleTemps(Path dir) throws IOException {
+    /**
+     * Deletes the temp files an interrupted replacement of one of {@code names} left ({@code .NAME.*.tmp}); other
+     * files are left alone.
+     */
+    public static void removeStaleTemps(Path dir, String... names) throws IOException {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "." + "*" + TEMP_SUFFIX)) {
             for (Path f : files) {
-                String name = f.getFileName().toString();
-                if (name.startsWith("." + LOG_FILE + ".") || name.startsWith("." + IDS_FILE + ".")) {
+                String file = f.getFileName().toString();
+                if (Arrays.stream(names).anyMatch(name -> file.startsWith("." + name + "."))) {
                     LOG.info("removing {} left by an interrupted write", f);
                     Files.deleteIfExists(f);
                 }
@@ -133,7 +142,7 @@ final class QueueFiles {
      *
      * @return the temp file, for {@link #moveAtomically}; on failure it is removed
      */
-    static Path writeTemp(Path dir, String name, Content content) throws IOException {
+    public static Path writeTemp(Path dir, String name, Content content) throws IOException {
         Path tmp = createTemp(dir, name);
         boolean written = false;
         try {
@@ -151,7 +160,7 @@ final class QueueFiles {
     }
 
     /** Renames {@code tmp} over {@code target} atomically (a reader sees the old or the new file). */
-    static void moveAtomically(Path tmp, Path target) throws IOException {
+    public static void moveAtomically(Path tmp, Path target) throws IOException {
         try {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
@@ -163,7 +172,7 @@ final class QueueFiles {
      * Makes renames in {@code dir} durable. Skipped with a debug message where a directory cannot be opened (Windows);
      * a failing fsync throws.
      */
-    static void syncDirectory(Path dir) throws IOException {
+    public static void syncDirectory(Path dir) throws IOException {
         LogChannel ch;
         try {
             ch = LogChannel.openDirectory(dir);
@@ -177,7 +186,7 @@ final class QueueFiles {
     }
 
     /** Replaces {@code dir/name} with {@code content}: temp file, force, atomic rename, directory force. */
-    static void replace(Path dir, String name, Content content) throws IOException {
+    public static void replace(Path dir, String name, Content content) throws IOException {
         Path tmp = writeTemp(dir, name, content);
         try {
             moveAtomically(tmp, dir.resolve(name));
@@ -188,7 +197,8 @@ final class QueueFiles {
         syncDirectory(dir);
     }
 
-    static void deleteQuietly(Path file) {
+    /** Deletes {@code file} if present; a failure is only logged. */
+    public static void deleteQuietly(Path file) {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
@@ -196,7 +206,8 @@ final class QueueFiles {
         }
     }
 
-    static void closeQuietly(Closeable c) {
+    /** Closes {@code c} (if not null); a failure is only logged. */
+    public static void closeQuietly(Closeable c) {
         if (c == null) {
             return;
         }
