@@ -74,6 +74,11 @@ public final class SecureMessagingService implements SecureMessaging, AutoClosea
     private final Map<String, Long> counters = new LinkedHashMap<>();
     private final KeyExchangeListener sessions = new Sessions();
     private final CompletableFuture<Throwable> failure = new CompletableFuture<>();
+    /** ACK PDUs waiting for the journal force, in the order the pipeline sealed them. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Map.Entry<Hit, List<byte[]>>> acksToPublish =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicBoolean ackDrainScheduled =
+            new java.util.concurrent.atomic.AtomicBoolean();
     /** Received payloads handed to the transport thread and not yet processed. */
     private final java.util.concurrent.atomic.AtomicInteger receivedWaiting = new java.util.concurrent.atomic.AtomicInteger();
     private AutoCloseable subscription;
@@ -198,6 +203,37 @@ public final class SecureMessagingService implements SecureMessaging, AutoClosea
             run(() -> pipeline.submit(m, clock.millis()));
         });
         return result;
+    }
+
+    /**
+     * On the sync thread: takes every ACK batch queued so far, forces the delivered-ids journal once (the ids they
+     * acknowledge were recorded before they were queued), then publishes them. Batches queued meanwhile wait for the
+     * next force: one force per drain, not per batch (group commit).
+     */
+    private void publishAcksAfterSync() {
+        ackDrainScheduled.set(false);
+        List<Map.Entry<Hit, List<byte[]>>> batch = new ArrayList<>();
+        for (Map.Entry<Hit, List<byte[]>> e = acksToPublish.poll(); e != null; e = acksToPublish.poll()) {
+            batch.add(e);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            ids.sync();
+        } catch (IOException e) {
+            run(() -> pipeline.journalFailed(e));
+            return;
+        }
+        for (Map.Entry<Hit, List<byte[]>> e : batch) {
+            for (byte[] pdu : e.getValue()) {
+                link.publish(sseTopic(e.getKey()), pdu).whenComplete((ok, err) -> {
+                    if (err != null) {
+                        LOG.debug("ACK PDU to {} not published: {}", e.getKey().toHex(), err.toString());
+                    }
+                });
+            }
+        }
     }
 
     private long expiry(QueuedMessage q) {
@@ -346,22 +382,10 @@ public final class SecureMessagingService implements SecureMessaging, AutoClosea
 
         @Override
         public void publishAcks(Hit peer, List<byte[]> pdus) {
-            // the force runs off the transport thread; ACKs batched meanwhile share the next one (group commit)
-            syncer.execute(() -> {
-                try {
-                    ids.sync();
-                } catch (IOException e) {
-                    run(() -> pipeline.journalFailed(e));
-                    return;
-                }
-                for (byte[] pdu : pdus) {
-                    link.publish(sseTopic(peer), pdu).whenComplete((ok, err) -> {
-                        if (err != null) {
-                            LOG.debug("ACK PDU to {} not published: {}", peer.toHex(), err.toString());
-                        }
-                    });
-                }
-            });
+            acksToPublish.add(Map.entry(peer, pdus));
+            if (ackDrainScheduled.compareAndSet(false, true)) {
+                syncer.execute(SecureMessagingService.this::publishAcksAfterSync);
+            }
         }
 
         @Override
