@@ -259,7 +259,7 @@ final class MessagePipeline {
                 publish(s, next, now);
                 continue;
             }
-            if (p.backlog.isEmpty() || !s.idle() && s.lastSealed + 1 - s.oldestOutstanding() >= options.maxInFlightPdus()) {
+            if (p.backlog.isEmpty()) {
                 return;
             }
             OutboundMessage m = p.backlog.pollFirstEntry().getValue();
@@ -274,16 +274,18 @@ final class MessagePipeline {
     }
 
     /**
-     * A PDU goes out if the congestion window has room for its fragments (or nothing is in flight) and it stays within
-     * the peer's replay window of the oldest unacknowledged PDU, so that a retransmission of that one is still
-     * accepted.
+     * A PDU goes out if the congestion window has room for its fragments (or nothing is in flight), and if it stays
+     * within the send window of the oldest unacknowledged PDU of a message sent as several PDUs, so that a
+     * retransmission of that one still falls inside the peer's replay window. (A single-PDU message that falls behind
+     * is simply sent again as a new PDU, see {@link #retransmitDue}.)
      */
     private boolean mayPublish(Peer p, Session s, OutboundPdu pdu) {
         if (s.inFlight.isEmpty()) {
             return true;
         }
+        long oldestLarge = s.oldestOfLargeMessages();
         return s.inFlightWire + pdu.fragments.size() <= p.congestion.window()
-                && pdu.seq - s.oldestOutstanding() < options.maxInFlightPdus();
+                && (oldestLarge < 0 || pdu.seq - oldestLarge < options.maxInFlightPdus());
     }
 
     private void publish(Session s, OutboundPdu pdu, long now) {
@@ -344,8 +346,7 @@ final class MessagePipeline {
                 }
                 return false;
             }
-            s.sealed(sealed.seq());
-            pdus.add(new OutboundPdu(m, sealed.seq(), Fragments.split(sealed, params.fragmentSize()), now,
+            pdus.add(new OutboundPdu(m, sealed.seq(), Fragments.split(sealed, params.fragmentSize()), n > 1, now,
                     p.congestion.rto()));
         }
         m.attempts++;
@@ -373,6 +374,10 @@ final class MessagePipeline {
                 continue;
             }
             p.congestion.lost(now);
+            if (behindReplayWindow(s, pdu)) {
+                resendWhole(p, s, m, "messages.resent-behind-window");
+                continue;
+            }
             if (pdu.retransmissions >= options.pduTries()) {
                 if (p.lastAckAt < pdu.firstSentAt) {
                     count("sessions.suspect"); // not one ACK from the peer since: it has probably lost its SAs
@@ -380,10 +385,7 @@ final class MessagePipeline {
                     events.sessionSuspect(p.hit);
                     return;
                 }
-                count("messages.resent");
-                m.unacknowledged.forEach(s::untrack);
-                m.unacknowledged.clear();
-                p.backlog.put(m.id, m);
+                resendWhole(p, s, m, "messages.resent");
                 continue;
             }
             pdu.retransmissions++;
@@ -391,6 +393,22 @@ final class MessagePipeline {
             resendMissing(s, pdu, now);
             pdu.partial = 0; // a partial bitmap only guides the next retransmission
         }
+    }
+
+    /**
+     * @return true if {@code pdu} is a send window or more below the newest PDU sent: the peer's replay window may
+     *         have passed it, so a retransmission could be dropped unseen
+     */
+    private boolean behindReplayWindow(Session s, OutboundPdu pdu) {
+        return s.highestSent - pdu.seq >= options.maxInFlightPdus();
+    }
+
+    /** Takes the message's PDUs out of the session and queues it to be sealed again, as new PDUs. */
+    private void resendWhole(Peer p, Session s, OutboundMessage m, String counter) {
+        count(counter);
+        m.unacknowledged.forEach(s::untrack);
+        m.unacknowledged.clear();
+        p.backlog.put(m.id, m);
     }
 
     private void resendMissing(Session s, OutboundPdu pdu, long now) {
@@ -580,7 +598,7 @@ final class MessagePipeline {
     private void resendHoles(Peer p, Session s, long highest, long now) {
         long settle = 4 * options.ackDelayMillis() + 20;
         for (OutboundPdu pdu : s.inFlight.headMap(highest, false).values()) {
-            if (now - pdu.lastSentAt > settle && !pdu.message.fireAndForget) {
+            if (now - pdu.lastSentAt > settle && !pdu.message.fireAndForget && !behindReplayWindow(s, pdu)) {
                 count("fragments.fast-retransmitted");
                 p.congestion.lost(now);
                 resendMissing(s, pdu, now);
@@ -618,7 +636,7 @@ final class MessagePipeline {
             SseAck ack = new SseAck(entries.subList(from, Math.min(entries.size(), from + perPdu)));
             try {
                 SealedPdu sealed = envelope.seal(s.peer, Envelope.FRAG_ACK << 3, ack.encode(p.format()), s.generation);
-                s.sealed(sealed.seq());
+                s.sent(sealed.seq());
                 count("acks.sent");
                 pdus.add(sealed.bytes());
             } catch (EnvelopeException e) {

@@ -33,8 +33,11 @@ final class Session {
     final TreeMap<Long, OutboundPdu> inFlight = new TreeMap<>();
     /** Wire PDUs (fragments count one each) of {@link #inFlight}. */
     int inFlightWire;
-    /** The highest sequence number sealed in this session (data and ACK PDUs share the space). */
-    long lastSealed;
+    /**
+     * The highest sequence number sent in this session (data and ACK PDUs share the space): the peer's replay window
+     * ends at most here, so a PDU more than the send window below it may no longer be accepted.
+     */
+    long highestSent;
 
     final Reassembler reassembler;
     final ChunkAssembler chunks;
@@ -56,17 +59,9 @@ final class Session {
 
     // ---- sending
 
-    /** @return the oldest sequence number sealed and not yet acknowledged, or -1 */
-    long oldestOutstanding() {
-        long a = inFlight.isEmpty() ? Long.MAX_VALUE : inFlight.firstKey();
-        long b = unsent.isEmpty() ? Long.MAX_VALUE : unsent.firstKey();
-        long min = Math.min(a, b);
-        return min == Long.MAX_VALUE ? -1 : min;
-    }
-
-    /** A PDU (or ACK PDU) was sealed with {@code seq}. */
-    void sealed(long seq) {
-        lastSealed = Math.max(lastSealed, seq);
+    /** A PDU (or ACK PDU) with {@code seq} went out. */
+    void sent(long seq) {
+        highestSent = Math.max(highestSent, seq);
     }
 
     /** {@code pdu} was published for the first time. */
@@ -74,6 +69,22 @@ final class Session {
         unsent.remove(pdu.seq);
         inFlight.put(pdu.seq, pdu);
         inFlightWire += pdu.fragments.size();
+        sent(pdu.seq);
+    }
+
+    /**
+     * @return the oldest sequence number still unacknowledged among the PDUs of messages sent as several PDUs, or -1:
+     *         such a message is only sent again whole at a high cost, so its PDUs must stay retransmittable
+     */
+    long oldestOfLargeMessages() {
+        for (Map<Long, OutboundPdu> m : List.of(inFlight, unsent)) {
+            for (OutboundPdu pdu : m.values()) {
+                if (pdu.ofSeveral) {
+                    return pdu.seq;
+                }
+            }
+        }
+        return -1;
     }
 
     /** Forgets {@code pdu} (acknowledged, given up, or its message goes out again). */
