@@ -176,4 +176,324 @@ class DeliverySimulationTest {
             assertEquals(a.fingerprint(), b.fingerprint());
         }
     }
+
+    // ==== named regression scenarios: scripted with the same harness, fault-free except for the scripted events
+
+    /** A scripted world: {@code c} as given, no random faults. */
+    private SimWorld scripted(String name, SimConfig c) {
+        return new SimWorld(1, c, tmp.resolve(name), true);
+    }
+
+    private static byte[] randomBody(SimWorld w, int n) {
+        byte[] b = new byte[n];
+        w.rng.nextBytes(b);
+        return b;
+    }
+
+    /** Runs until every message resolved (or 10 virtual minutes), then checks the invariants at the end. */
+    private static void settle(SimWorld w) {
+        w.broker.dropRule = p -> false;
+        w.runUntil(w.now + 600_000, 1000, w::converged);
+        w.runFor(5_000);
+        w.oracle.finish();
+    }
+
+    /**
+     * Fails with the violations and the end of the trace if an invariant other than 6 (sync before ACK, checked by
+     * the randomized runs) broke.
+     */
+    private static void assertPromiseKept(SimWorld w, String scenario) {
+        if (Boolean.getBoolean("sim.fullTrace")) {
+            writeScenarioTrace(w);
+        }
+        List<SimOracle.Violation> v = w.oracle.violationsExcept(6);
+        if (!v.isEmpty()) {
+            StringBuilder sb = new StringBuilder(scenario + ": " + w.oracle.summary() + "\n");
+            v.forEach(x -> sb.append("  ").append(x).append('\n'));
+            w.trace.last(200).forEach(l -> sb.append("    ").append(l).append('\n'));
+            System.out.println(sb);
+            writeScenarioTrace(w);
+            throw new AssertionError(scenario + " broke the promise: " + v);
+        }
+    }
+
+    private static void writeScenarioTrace(SimWorld w) {
+        try {
+            Path dir = Path.of("target", "sim");
+            java.nio.file.Files.createDirectories(dir);
+            Path file = dir.resolve("scenario-" + w.root.getFileName() + ".trace");
+            java.nio.file.Files.write(file, w.trace.all());
+            System.out.println("whole trace: " + file.toAbsolutePath());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Like assertTrue, printing the end of the trace first when {@code ok} is false. */
+    private static void check(SimWorld w, boolean ok, String what) {
+        if (!ok) {
+            System.out.println(what + "\n  " + w.oracle.summary());
+            w.trace.last(200).forEach(l -> System.out.println("    " + l));
+            writeScenarioTrace(w);
+            throw new AssertionError(what);
+        }
+    }
+
+    private static boolean deviceData(SimBroker.Packet p, SimWorld w) {
+        if (!p.from().isDevice() || !p.sse()) {
+            return false;
+        }
+        org.sslskura.wire.sse.SseHeader h = p.header(w.config.format);
+        return h != null && !h.isAck();
+    }
+
+    /**
+     * a) False receipts across sessions: the collector acknowledged seq 1-10 of session 1 (and repeats those entries in
+     * later ACK PDUs); the device restarts, and its messages 11-20 go out as seq 1-10 of the new session, of which only
+     * seq 1 arrives. The collector's ACK must not make the device take 12-20 as delivered.
+     */
+    @Test
+    void falseReceiptsAcrossSessions() {
+        SimConfig c = SimConfig.calm();
+        c.deviceChunk = 0;
+        c.collectorChunk = 0;
+        try (SimWorld w = scripted("a", c)) {
+            w.start();
+            for (int i = 1; i <= 10; i++) {
+                w.device.appSend(i, "a/" + i, randomBody(w, 30));
+            }
+            w.runFor(10_000);
+            for (int i = 1; i <= 10; i++) {
+                assertTrue(w.oracle.isAcknowledged(i), "message " + i + " of session 1 acknowledged");
+            }
+            w.device.crash();
+            w.runFor(500);
+            w.device.start();
+            w.broker.dropRule = p -> deviceData(p, w) && p.header(w.config.format).seq() >= 2;
+            for (int i = 11; i <= 20; i++) {
+                w.device.appSend(i, "a/" + i, randomBody(w, 30));
+            }
+            w.runFor(4_000);
+            for (int i = 12; i <= 20; i++) {
+                check(w, !w.oracle.isAcknowledged(i) || w.oracle.deliveryCount(i) > 0,
+                        "message " + i + " taken as delivered though only seq 1 of the new session arrived");
+            }
+            settle(w);
+            assertPromiseKept(w, "false receipts across sessions");
+        }
+    }
+
+    /**
+     * b) Spliced messages: the chunks of message 100 partly arrive in the old session (its last chunk is lost), then a
+     * new exchange, and message 200 lands on the same sequence numbers in the new session. The collector must never
+     * deliver id 100 with 200's tail, and 200 must not be acknowledged unless delivered.
+     */
+    @Test
+    void splicedMessages() {
+        SimConfig c = SimConfig.calm();
+        c.compression = false;
+        c.deviceChunk = 128;
+        c.collectorChunk = 128;
+        try (SimWorld w = scripted("b", c)) {
+            w.start();
+            // fire-and-forget: not resent, so that 200 is the first message of the new session
+            w.device.appSendFireAndForget(100, "b/one-hundred", randomBody(w, 560));
+            w.broker.dropRule = p -> deviceData(p, w) && p.header(w.config.format).seq() == 5;
+            w.runFor(3_000);
+            w.device.crash();
+            w.broker.dropRule = p -> false;
+            w.runFor(500);
+            w.device.start();
+            w.device.appSend(200, "b/two-hundred", randomBody(w, 560));
+            w.runFor(5_000);
+            settle(w);
+            assertPromiseKept(w, "spliced messages");
+            assertEquals(1, w.oracle.deliveryCount(200), "message 200 delivered once");
+            assertTrue(w.oracle.isAcknowledged(200), "message 200 acknowledged");
+        }
+    }
+
+    /**
+     * c) Fragment eviction: an attacker floods forged fragments that evict a partial reassembly; the resent last
+     * fragment alone is acknowledged as a partial bitmap. The device must not take the message as delivered.
+     */
+    @Test
+    void fragmentEvictionIsNoReceipt() {
+        SimConfig c = SimConfig.calm();
+        c.compression = false;
+        c.deviceFragment = 48;
+        c.collectorFragment = 48;
+        try (SimWorld w = scripted("c", c)) {
+            w.start();
+            w.device.appSend(1, "c/warm-up", randomBody(w, 10));
+            w.runFor(3_000);
+            assertTrue(w.oracle.isAcknowledged(1));
+            int[] dropped = {0};
+            w.broker.dropRule = p -> {
+                if (!deviceData(p, w) || dropped[0] > 0) {
+                    return false;
+                }
+                org.sslskura.wire.sse.SseHeader h = p.header(w.config.format);
+                int n = (int) ((h.length() + w.config.suite.tagLength() + 39) / 40);
+                if (h.frag() == n) {
+                    dropped[0]++;
+                    return true; // the first transmission of the last fragment
+                }
+                return false;
+            };
+            w.device.appSend(2, "c/victim", randomBody(w, 500));
+            w.runFor(300);
+            assertEquals(1, dropped[0], "the last fragment was held back");
+            SimAttacker.Captured victim = w.attacker.lastFragment(x -> x.fromDevice());
+            w.attacker.flood(victim, w.config.transport.maxReassemblies() + 8);
+            w.runFor(20_000);
+            check(w, !w.oracle.isAcknowledged(2) || w.oracle.deliveryCount(2) > 0,
+                    "message 2 taken as delivered though its reassembly was evicted and never completed");
+            settle(w);
+            assertPromiseKept(w, "fragment eviction");
+        }
+    }
+
+    /** d) A rekey between the chunks of one message must not lose it (late chunk within the retired SA's grace). */
+    @Test
+    void rekeyBetweenChunksWithinGrace() {
+        rekeyBetweenChunks(java.time.Duration.ofSeconds(60), 3_000);
+    }
+
+    /** d) The same, the last chunk held back until the retired SA is gone. */
+    @Test
+    void rekeyBetweenChunksBeyondGrace() {
+        rekeyBetweenChunks(java.time.Duration.ofSeconds(3), 8_000);
+    }
+
+    private void rekeyBetweenChunks(java.time.Duration grace, long holdMillis) {
+        SimConfig c = SimConfig.calm();
+        c.compression = false;
+        c.deviceChunk = 128;
+        c.collectorChunk = 128;
+        c.retiredGrace = grace;
+        try (SimWorld w = scripted("d" + grace.toSeconds(), c)) {
+            w.start();
+            w.device.appSend(1, "d/warm-up", randomBody(w, 10));
+            w.runFor(3_000);
+            assertTrue(w.oracle.isAcknowledged(1));
+            boolean[] holding = {true};
+            // message 2 is seq 2..7; its last chunk (seq 7) is held back across the rekey
+            w.broker.dropRule = p -> holding[0] && deviceData(p, w) && p.header(w.config.format).seq() == 7;
+            w.device.appSend(2, "d/across-a-rekey", randomBody(w, 700));
+            w.runFor(200);
+            w.device.requestRekey();
+            w.runFor(holdMillis);
+            holding[0] = false;
+            settle(w);
+            assertPromiseKept(w, "rekey between chunks");
+            assertEquals(1, w.oracle.deliveryCount(2), "message 2 delivered once");
+            assertTrue(w.oracle.isAcknowledged(2), "message 2 acknowledged");
+        }
+    }
+
+    /**
+     * Partial (fragment) ACKs across a rekey: fragments of a PDU sealed under the old generation arrive after the
+     * rekey, and their partial bitmaps must not acknowledge the new generation's PDU that has the same sequence number.
+     */
+    @Test
+    void partialAckOfOldGenerationIsNoReceipt() {
+        SimConfig c = SimConfig.calm();
+        c.compression = false;
+        c.deviceFragment = 48;
+        c.collectorFragment = 48;
+        try (SimWorld w = scripted("f", c)) {
+            w.start();
+            boolean[] holding = {true};
+            w.broker.dropRule = p -> deviceData(p, w)
+                    && ("m2".equals(p.label()) || holding[0] && "m1".equals(p.label()));
+            w.device.appSend(1, "f/old-generation", randomBody(w, 900)); // seq 1 of generation 0, 24 fragments
+            w.runFor(1_000);
+            w.device.requestRekey();
+            w.runFor(1_000);
+            w.device.appSend(2, "f/new-generation", randomBody(w, 30)); // seq 1 of generation 1, 2 fragments
+            w.runFor(100);
+            holding[0] = false; // the old generation's fragments come through now (m2 stays blocked)
+            w.runFor(3_000);
+            check(w, !w.oracle.isAcknowledged(2) || w.oracle.deliveryCount(2) > 0,
+                    "message 2 (generation 1, seq 1) taken as delivered from the fragments of message 1 "
+                            + "(generation 0, seq 1)");
+            settle(w);
+            assertPromiseKept(w, "partial ACK across a rekey");
+        }
+    }
+
+    /**
+     * Poisoned reassembly: an attacker who sees the first fragment of a PDU sends forged fragments for its other
+     * indices ahead of the genuine ones. The reassembly then fails authentication; the forged fragments' bits must
+     * never count as a receipt.
+     */
+    @Test
+    void poisonedFragmentsAreNoReceipt() {
+        SimConfig c = SimConfig.calm();
+        c.compression = false;
+        c.deviceFragment = 48;
+        c.collectorFragment = 48;
+        try (SimWorld w = scripted("g", c)) {
+            w.start();
+            w.device.appSend(1, "g/warm-up", randomBody(w, 10));
+            w.runFor(3_000);
+            boolean[] poisoned = {false};
+            w.broker.dropRule = p -> {
+                if (!poisoned[0] && deviceData(p, w) && "m2".equals(p.label())) {
+                    poisoned[0] = true;
+                    w.attacker.poison(new SimAttacker.Captured(p.topic(), p.bytes(), w.now, true));
+                }
+                return false;
+            };
+            w.device.appSend(2, "g/victim", randomBody(w, 500));
+            w.runFor(20_000);
+            check(w, !w.oracle.isAcknowledged(2) || w.oracle.deliveryCount(2) > 0,
+                    "message 2 taken as delivered from forged fragments' bits");
+            settle(w);
+            assertPromiseKept(w, "poisoned fragments");
+        }
+    }
+
+    /**
+     * Not an invariant but a known regression: after a rekey the in-flight window must not collapse to stop-and-wait.
+     * A burst of small messages after a rekey must complete about as fast as the same burst before it.
+     */
+    @Test
+    void noStopAndWaitAfterRekey() {
+        SimConfig c = SimConfig.calm();
+        c.deviceChunk = 0;
+        c.collectorChunk = 0;
+        c.baseDelay = 20;
+        try (SimWorld w = scripted("e", c)) {
+            w.start();
+            w.device.appSend(1, "e/warm-up", randomBody(w, 10));
+            w.runFor(3_000);
+            long before = burst(w, 2, 150);
+            w.device.requestRekey();
+            w.runFor(3_000);
+            long after = burst(w, 200, 150);
+            w.oracle.finish();
+            assertPromiseKept(w, "burst after a rekey");
+            check(w, after <= 3 * before + 500, "a burst of 150 messages took " + after + " ms after a rekey, "
+                    + before + " ms before it");
+        }
+    }
+
+    /** Sends {@code n} messages at once; @return the virtual milliseconds until all are acknowledged */
+    private static long burst(SimWorld w, int firstIndex, int n) {
+        long start = w.now;
+        for (int i = 0; i < n; i++) {
+            w.device.appSend(firstIndex + i, "e/" + (firstIndex + i), randomBody(w, 20));
+        }
+        w.runUntil(w.now + 120_000, 10, () -> {
+            for (int i = 0; i < n; i++) {
+                if (!w.oracle.isAcknowledged(firstIndex + i)) {
+                    return false;
+                }
+            }
+            return true;
+        });
+        return w.now - start;
+    }
 }
