@@ -456,6 +456,40 @@ class DeliverySimulationTest {
     }
 
     /**
+     * Chunk run expiry after ACK: the first chunk of a message is acknowledged when it is opened, then the partial run
+     * expires while the ACK path is silent and the other chunks are late; when they arrive they are acknowledged too,
+     * and the run is broken. The device must not take the message as delivered.
+     */
+    @Test
+    void expiredChunkRunIsNoReceipt() {
+        SimConfig c = SimConfig.calm();
+        c.compression = false;
+        c.deviceChunk = 128;
+        c.collectorChunk = 128;
+        TransportOptions d = TransportOptions.DEFAULTS;
+        c.transport = new TransportOptions(d.retransmitMillis(), d.pduTries(), d.messageAttempts(),
+                d.ackDelayMillis(), 5_000, d.maxReassemblies(), d.maxReassemblyBytes(), d.maxMessageBytes(),
+                d.dedupeWindow(), d.maxInFlightPdus());
+        try (SimWorld w = scripted("h", c)) {
+            w.start();
+            w.device.appSend(1, "h/warm-up", randomBody(w, 10));
+            w.runFor(3_000);
+            assertTrue(w.oracle.isAcknowledged(1));
+            boolean[] blocking = {true};
+            w.broker.dropRule = p -> blocking[0] && (deviceData(p, w) ? p.header(w.config.format).seq() > 2
+                    : !p.from().isDevice() && p.sse()); // chunks after the first, and every ACK
+            w.device.appSend(2, "h/late-chunks", randomBody(w, 560)); // seq 2..6
+            w.runFor(6_000); // the first chunk's run expires after 5 s
+            blocking[0] = false;
+            w.runFor(20_000);
+            check(w, !w.oracle.isAcknowledged(2) || w.oracle.deliveryCount(2) > 0,
+                    "message 2 taken as delivered though its first chunk expired before the others arrived");
+            settle(w);
+            assertPromiseKept(w, "expired chunk run");
+        }
+    }
+
+    /**
      * Not an invariant but a known regression: after a rekey the in-flight window must not collapse to stop-and-wait.
      * A burst of small messages after a rekey must complete about as fast as the same burst before it.
      */

@@ -28,6 +28,8 @@ final class SimBroker {
     private final Map<String, SimNode> subscribers = new HashMap<>();
     private int epoch;
     private boolean down;
+    private final long[] partitionedUntil = new long[2];
+    private final long[] stalledUntil = new long[2];
     /** Scripted tests: publishes for which this returns true are dropped. */
     Predicate<Packet> dropRule = p -> false;
 
@@ -53,11 +55,18 @@ final class SimBroker {
         }
         SimConfig c = world.config;
         int d = SimConfig.direction(from.isDevice());
+        if (!world.quiet && world.now < partitionedUntil[d]) {
+            world.trace.add("net", what + " LOST (partition)");
+            return;
+        }
         if (!world.quiet && world.rng.nextDouble() < c.loss[d]) {
             world.trace.add("net", what + " LOST");
             return;
         }
         long delay = delay(d);
+        if (!world.quiet && world.now < stalledUntil[d]) {
+            delay += stalledUntil[d] - world.now; // held until the stall ends (arrival order kept by the event order)
+        }
         boolean dup = !world.quiet && world.rng.nextDouble() < c.duplicate[d];
         world.trace.add("net", what + " +" + delay + "ms" + (dup ? " DUP" : ""));
         deliverLater(topic, payload, delay, what);
@@ -85,6 +94,18 @@ final class SimBroker {
             down = false;
             world.trace.add("net", "broker back");
         });
+    }
+
+    /** Cuts direction {@code d} (0: device to collector) off for {@code millis}. */
+    void partition(int d, long millis) {
+        partitionedUntil[d] = world.now + millis;
+        world.trace.add("net", "FAULT partition " + (d == 0 ? "dev->col" : "col->dev") + " for " + millis + " ms");
+    }
+
+    /** Stalls direction {@code d} for {@code millis}. */
+    void stall(int d, long millis) {
+        stalledUntil[d] = world.now + millis;
+        world.trace.add("net", "FAULT stall " + (d == 0 ? "dev->col" : "col->dev") + " for " + millis + " ms");
     }
 
     private long delay(int d) {

@@ -45,6 +45,10 @@ final class SimConfig {
     long baseDelay = 5;
     long jitter = 10;
     int brokerRestarts;
+    /** Windows in which one direction is cut off (everything published is lost). */
+    int partitions;
+    /** Windows in which one direction stalls: what is published is held and arrives, in order, when it ends. */
+    int stalls;
     int deviceCrashes;
     int collectorCrashes;
     int rekeys;
@@ -101,6 +105,8 @@ final class SimConfig {
         c.baseDelay = 1 + r.nextInt(60);
         c.jitter = r.nextInt(4) == 0 ? 500 : 20;
         c.brokerRestarts = r.nextInt(3) == 0 ? 1 + r.nextInt(2) : 0;
+        c.partitions = r.nextInt(4) == 0 ? 1 + r.nextInt(2) : 0;
+        c.stalls = r.nextInt(3) == 0 ? 1 + r.nextInt(3) : 0;
         c.deviceCrashes = r.nextInt(3) == 0 ? 1 + r.nextInt(2) : 0;
         c.collectorCrashes = r.nextInt(3) == 0 ? 1 + r.nextInt(2) : 0;
         c.rekeys = r.nextInt(2) == 0 ? r.nextInt(5) : 0;
@@ -140,7 +146,8 @@ final class SimConfig {
                 + " maxReasm=" + transport.maxReassemblies() + " inFlight=" + transport.maxInFlightPdus()
                 + " | msgs=" + messages + " maxBody=" + maxBody + " | faults " + faultMillis / 1000 + "s loss="
                 + pct(loss) + " dup=" + pct(duplicate) + " reorder=" + pct(reorder) + " delay=" + baseDelay + "+"
-                + jitter + "ms brokerRestarts=" + brokerRestarts + " crashes dev=" + deviceCrashes + " col="
+                + jitter + "ms brokerRestarts=" + brokerRestarts + " partitions=" + partitions + " stalls=" + stalls
+                + " crashes dev=" + deviceCrashes + " col="
                 + collectorCrashes + " rekeys=" + rekeys + " reestablish=" + reestablishes
                 + (attacker ? " attacker/" + attackEveryMillis + "ms" : "");
     }

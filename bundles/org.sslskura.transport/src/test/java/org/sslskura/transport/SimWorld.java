@@ -147,6 +147,20 @@ final class SimWorld implements AutoCloseable {
                 }
             });
         }
+        for (int i = 0; i < c.partitions; i++) {
+            schedule(faultTime(), () -> {
+                if (!quiet) {
+                    broker.partition(rng.nextInt(2), 2_000 + rng.nextInt(60_000));
+                }
+            });
+        }
+        for (int i = 0; i < c.stalls; i++) {
+            schedule(faultTime(), () -> {
+                if (!quiet) {
+                    broker.stall(rng.nextInt(2), 1_000 + rng.nextInt(40_000));
+                }
+            });
+        }
         scheduleCrashes(device, c.deviceCrashes);
         scheduleCrashes(collector, c.collectorCrashes);
         for (int i = 0; i < c.rekeys; i++) {
