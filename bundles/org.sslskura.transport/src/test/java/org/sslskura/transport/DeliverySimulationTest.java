@@ -177,6 +177,37 @@ class DeliverySimulationTest {
         }
     }
 
+    /** The checker is not vacuous: fed a broken history by hand, it reports each invariant it must. */
+    @Test
+    void oracleCatchesBrokenPromises() {
+        try (SimWorld w = new SimWorld(1, SimConfig.calm(), tmp.resolve("oracle"), true)) {
+            SimOracle o = w.oracle;
+            org.sslskura.wire.hip.Hit dev = w.device.hit();
+            byte[] body = {1, 2, 3};
+            o.accepted(1, 101, "t/1", body); // acknowledged, never delivered
+            o.accepted(2, 102, "t/2", body); // delivered with other content
+            o.accepted(3, 103, "t/3", body); // delivered twice, no crash in between
+            o.accepted(4, 104, "t/4", body); // never resolved
+            o.accepted(5, 105, "t/5", body); // delivered twice around a crash that lost its unsynced id: allowed
+            o.acknowledged(101);
+            o.delivered(w.collector, new org.sslskura.api.ReceivedMessage(dev, "t/2", 102, new byte[] {9}));
+            o.acknowledged(102);
+            o.delivered(w.collector, new org.sslskura.api.ReceivedMessage(dev, "t/3", 103, body));
+            o.delivered(w.collector, new org.sslskura.api.ReceivedMessage(dev, "t/3", 103, body));
+            o.acknowledged(103);
+            o.delivered(w.collector, new org.sslskura.api.ReceivedMessage(dev, "t/5", 105, body));
+            o.collectorCrashed(java.util.Set.of(105L));
+            o.delivered(w.collector, new org.sslskura.api.ReceivedMessage(dev, "t/5", 105, body));
+            o.acknowledged(105);
+            o.delivered(w.collector, new org.sslskura.api.ReceivedMessage(dev, "t/x", 999, body)); // never sent
+            o.finish();
+            Map<Integer, Long> byInvariant = new TreeMap<>();
+            o.violations.forEach(v -> byInvariant.merge(v.invariant(), 1L, Long::sum));
+            // inv 1: 101 never delivered, 102 not intact, 103 twice; inv 2: 102's content, 999; inv 3: 104
+            assertEquals(Map.of(1, 3L, 2, 2L, 3, 1L), byInvariant, o.violations.toString());
+        }
+    }
+
     // ==== named regression scenarios: scripted with the same harness, fault-free except for the scripted events
 
     /** A scripted world: {@code c} as given, no random faults. */
@@ -467,9 +498,8 @@ class DeliverySimulationTest {
         c.deviceChunk = 128;
         c.collectorChunk = 128;
         TransportOptions d = TransportOptions.DEFAULTS;
-        c.transport = new TransportOptions(d.retransmitMillis(), d.pduTries(), d.messageAttempts(),
-                d.ackDelayMillis(), 5_000, d.maxReassemblies(), d.maxReassemblyBytes(), d.maxMessageBytes(),
-                d.dedupeWindow(), d.maxInFlightPdus());
+        c.transport = SimConfig.transport(d.retransmitMillis(), d.ackDelayMillis(), 5_000, d.maxReassemblies(),
+                d.maxInFlightPdus());
         try (SimWorld w = scripted("h", c)) {
             w.start();
             w.device.appSend(1, "h/warm-up", randomBody(w, 10));
@@ -486,6 +516,31 @@ class DeliverySimulationTest {
                     "message 2 taken as delivered though its first chunk expired before the others arrived");
             settle(w);
             assertPromiseKept(w, "expired chunk run");
+        }
+    }
+
+    /**
+     * A journal that cannot record a delivery: the message is not delivered (the pipeline drops it), so it must not
+     * be acknowledged either; once the collector restarts with a working journal it must get through.
+     */
+    @Test
+    void journalFailureIsNoReceipt() {
+        SimConfig c = SimConfig.calm();
+        try (SimWorld w = scripted("i", c)) {
+            w.start();
+            w.device.appSend(1, "i/warm-up", randomBody(w, 10));
+            w.runFor(3_000);
+            assertTrue(w.oracle.isAcknowledged(1));
+            w.collector.journal.failing = true;
+            w.device.appSend(2, "i/not-journaled", randomBody(w, 40));
+            w.runFor(2_000);
+            check(w, !w.oracle.isAcknowledged(2) || w.oracle.deliveryCount(2) > 0,
+                    "message 2 taken as delivered though the collector could not journal (and so dropped) it");
+            w.collector.crash();
+            w.runFor(1_000);
+            w.collector.start();
+            settle(w);
+            assertPromiseKept(w, "journal failure");
         }
     }
 

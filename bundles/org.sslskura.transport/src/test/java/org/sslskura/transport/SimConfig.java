@@ -51,6 +51,8 @@ final class SimConfig {
     int stalls;
     int deviceCrashes;
     int collectorCrashes;
+    /** The collector's journal fails (and the collector restarts a while later). */
+    int journalFailures;
     int rekeys;
     int reestablishes;
     boolean attacker;
@@ -88,14 +90,14 @@ final class SimConfig {
         long reassemblyTimeout = r.nextInt(3) == 0 ? 5_000 : 30_000;
         int maxReassemblies = r.nextInt(3) == 0 ? 16 : 256;
         int maxInFlight = Math.min(c.replayWindow - 8, r.nextBoolean() ? 48 : 16);
-        c.transport = new TransportOptions(r.nextBoolean() ? 1000 : 300, 5, 10, ackDelay, reassemblyTimeout,
-                maxReassemblies, 8L << 20, 1 << 20, 10_000, maxInFlight);
+        c.transport = transport(r.nextBoolean() ? 1000 : 300, ackDelay, reassemblyTimeout, maxReassemblies,
+                maxInFlight);
 
-        c.messages = 10 + r.nextInt(50);
+        c.messages = 20 + r.nextInt(100);
         c.maxBody = new int[] {200, 4_000, 40_000}[r.nextInt(3)];
         c.capToUnchunked = r.nextInt(8) != 0;
 
-        c.faultMillis = 60_000 + r.nextInt(180_000);
+        c.faultMillis = 90_000 + r.nextInt(240_000);
         int lossy = r.nextInt(4); // 0: clean network, 1: mild, 2: bad, 3: awful
         for (int d = 0; d < 2; d++) {
             c.loss[d] = new double[] {0, 0.02, 0.15, 0.35}[lossy] * r.nextDouble();
@@ -109,11 +111,24 @@ final class SimConfig {
         c.stalls = r.nextInt(3) == 0 ? 1 + r.nextInt(3) : 0;
         c.deviceCrashes = r.nextInt(3) == 0 ? 1 + r.nextInt(2) : 0;
         c.collectorCrashes = r.nextInt(3) == 0 ? 1 + r.nextInt(2) : 0;
+        c.journalFailures = r.nextInt(6) == 0 ? 1 : 0;
         c.rekeys = r.nextInt(2) == 0 ? r.nextInt(5) : 0;
         c.reestablishes = r.nextInt(4) == 0 ? 1 + r.nextInt(2) : 0;
         c.attacker = r.nextInt(2) == 0;
         c.attackEveryMillis = 500 + r.nextInt(5000);
         return c;
+    }
+
+    /**
+     * The one place transport options are built: the tunables the simulation varies, the documented defaults for the
+     * rest.
+     */
+    static TransportOptions transport(long retransmitMillis, long ackDelayMillis, long reassemblyTimeoutMillis,
+                                      int maxReassemblies, int maxInFlightPdus) {
+        TransportOptions d = TransportOptions.DEFAULTS;
+        return new TransportOptions(retransmitMillis, d.pduTries(), d.messageAttempts(), ackDelayMillis,
+                reassemblyTimeoutMillis, maxReassemblies, d.maxReassemblyBytes(), d.maxMessageBytes(),
+                d.dedupeWindow(), maxInFlightPdus);
     }
 
     /** @return the key exchange configuration of one node */
@@ -147,8 +162,8 @@ final class SimConfig {
                 + " | msgs=" + messages + " maxBody=" + maxBody + " | faults " + faultMillis / 1000 + "s loss="
                 + pct(loss) + " dup=" + pct(duplicate) + " reorder=" + pct(reorder) + " delay=" + baseDelay + "+"
                 + jitter + "ms brokerRestarts=" + brokerRestarts + " partitions=" + partitions + " stalls=" + stalls
-                + " crashes dev=" + deviceCrashes + " col="
-                + collectorCrashes + " rekeys=" + rekeys + " reestablish=" + reestablishes
+                + " crashes dev=" + deviceCrashes + " col=" + collectorCrashes
+                + (journalFailures > 0 ? " journalFailure" : "") + " rekeys=" + rekeys + " reestablish=" + reestablishes
                 + (attacker ? " attacker/" + attackEveryMillis + "ms" : "");
     }
 

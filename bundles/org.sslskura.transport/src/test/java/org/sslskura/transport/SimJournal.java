@@ -1,5 +1,6 @@
 package org.sslskura.transport;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,15 +18,23 @@ final class SimJournal implements DeliveredIds.Journal {
     private final List<Map.Entry<Hit, Long>> appended = new ArrayList<>();
     private final Set<Long> unsyncedIds = new LinkedHashSet<>();
     private long syncs;
+    /** The disk fails: every call throws until the process restarts (a crash) and reopens the journal. */
+    boolean failing;
 
     @Override
-    public void record(Hit peer, long id) {
+    public void record(Hit peer, long id) throws IOException {
+        if (failing) {
+            throw new IOException("simulated journal write failure");
+        }
         appended.add(Map.entry(peer, id));
         unsyncedIds.add(id);
     }
 
     @Override
-    public void sync() {
+    public void sync() throws IOException {
+        if (failing) {
+            throw new IOException("simulated journal force failure");
+        }
         if (!appended.isEmpty()) {
             synced.addAll(appended);
             appended.clear();
@@ -42,6 +51,7 @@ final class SimJournal implements DeliveredIds.Journal {
     /** The machine lost power: the unforced records are gone. @return the ids they held */
     Set<Long> crash() {
         Set<Long> lost = new LinkedHashSet<>(unsyncedIds);
+        failing = false;
         appended.clear();
         unsyncedIds.clear();
         return lost;

@@ -381,13 +381,20 @@ final class SimNode {
         }
         world.oracle.sentFireAndForget(index, id, topic, payload);
         world.trace.add(name, "app SEND " + world.oracle.label(id) + " " + payload.length + "B fire-and-forget");
-        OutboundMessage m = new OutboundMessage(id, peer.hit(), topic, payload.clone(), true, null);
+        OutboundMessage m = message(id, peer.hit(), topic, payload.clone(), true);
         run(() -> pipeline.submit(m, world.now));
     }
 
-    /** The one place a reliable {@link OutboundMessage} is built (a rewrite adds the expiry here). */
     private static OutboundMessage outbound(long id, Hit to, String topic, byte[] body) {
-        return new OutboundMessage(id, to, topic, body, false, null);
+        return message(id, to, topic, body, false);
+    }
+
+    /**
+     * The one place an {@link OutboundMessage} is built. A pipeline with time-to-live takes a trailing expiry here
+     * ({@code Long.MAX_VALUE}, or the enqueue time plus a TTL from the run's configuration).
+     */
+    private static OutboundMessage message(long id, Hit to, String topic, byte[] body, boolean fireAndForget) {
+        return new OutboundMessage(id, to, topic, body, fireAndForget, null);
     }
 
     /** A task on the transport thread: runs, then re-arms the pipeline's timer. */

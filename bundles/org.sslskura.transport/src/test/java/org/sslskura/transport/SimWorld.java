@@ -41,7 +41,7 @@ final class SimWorld implements AutoCloseable {
     /** True once the fault phase is over: no losses, duplicates, reordering, crashes, rekeys or attacks. */
     boolean quiet;
     /** Stops a run whose events never end (a livelock at one instant, or a storm). */
-    long eventBudget = 4_000_000;
+    long eventBudget = 10_000_000;
     private final PriorityQueue<Event> events = new PriorityQueue<>(
             Comparator.comparingLong(Event::at).thenComparingLong(Event::order));
     /** Application sends scheduled and not yet made. */
@@ -158,6 +158,21 @@ final class SimWorld implements AutoCloseable {
             schedule(faultTime(), () -> {
                 if (!quiet) {
                     broker.stall(rng.nextInt(2), 1_000 + rng.nextInt(40_000));
+                }
+            });
+        }
+        for (int i = 0; i < c.journalFailures; i++) {
+            schedule(faultTime(), () -> {
+                if (!quiet && collector.up()) {
+                    trace.add("col", "FAULT journal fails (the collector restarts later)");
+                    collector.journal.failing = true;
+                    int inc = collector.incarnation();
+                    after(1_000 + rng.nextInt(20_000), () -> {
+                        if (collector.up() && collector.incarnation() == inc) {
+                            collector.crash();
+                            after(100 + rng.nextInt(5_000), collector::start);
+                        }
+                    });
                 }
             });
         }
