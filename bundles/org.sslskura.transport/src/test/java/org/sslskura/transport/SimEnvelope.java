@@ -75,9 +75,24 @@ final class SimEnvelope implements Envelope {
         }
     }
 
+    /**
+     * Notes a fragment that arrives on an inbound SA other than the current one (a retired pair after a rekey): the
+     * pipeline acknowledges partial reassemblies under the current generation, so such a fragment's bitmap lands on
+     * the current generation's PDU with the same sequence number.
+     */
     @Override
     public PduHeader peek(byte[] pdu) throws EnvelopeException {
-        return delegate.peek(pdu);
+        PduHeader h = delegate.peek(pdu);
+        if (h.frag() >= 1 && h.frag() <= 30) {
+            Integer g = node.inboundGeneration(h.spi());
+            Optional<SessionParameters> current = delegate.parameters(h.peer());
+            if (g != null && current.isPresent() && current.get().generation() != g) {
+                node.world.oracle.count("fragments.of.non-current.generation");
+                node.world.trace.add(node.name, "fragment " + h.frag() + " of g" + g + " seq=" + h.seq()
+                        + " while g" + current.get().generation() + " is current");
+            }
+        }
+        return h;
     }
 
     @Override

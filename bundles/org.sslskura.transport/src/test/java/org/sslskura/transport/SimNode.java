@@ -89,6 +89,7 @@ final class SimNode {
     /** Key fingerprints of this incarnation's SAs by generation label: outbound and inbound. */
     private final Map<Integer, String> outboundKeys = new HashMap<>();
     private final Map<Integer, String> inboundKeys = new HashMap<>();
+    private final Map<Long, Integer> inboundSpis = new HashMap<>();
     /** Application hand-off refusal (for a pipeline whose deliver may throw): never, today. */
     boolean refuseHandOffs;
 
@@ -189,6 +190,7 @@ final class SimNode {
         dexTimerAt = Long.MAX_VALUE;
         outboundKeys.clear();
         inboundKeys.clear();
+        inboundSpis.clear();
         up = true;
         world.broker.subscribe(hipTopic(), this);
         world.broker.subscribe(sseTopic(), this);
@@ -333,6 +335,11 @@ final class SimNode {
     /** @return the fingerprint of this incarnation's outbound key of {@code generation}, or null */
     String outboundKey(int generation) {
         return outboundKeys.get(generation);
+    }
+
+    /** @return the generation of this incarnation's inbound SA with {@code spi}, or null */
+    Integer inboundGeneration(long spi) {
+        return inboundSpis.get(spi);
     }
 
     String inboundKey(int generation) {
@@ -623,6 +630,7 @@ final class SimNode {
     }
 
     private void noteKeys(SecureSession s) {
+        inboundSpis.put((long) s.inbound().spi(), s.generation());
         outboundKeys.put(s.generation(), fingerprint(s.outbound().keyMaterial()));
         inboundKeys.put(s.generation(), fingerprint(s.inbound().keyMaterial()));
     }
