@@ -93,7 +93,7 @@ final class SimConfig {
         c.transport = transport(r.nextBoolean() ? 1000 : 300, ackDelay, reassemblyTimeout, maxReassemblies,
                 maxInFlight);
 
-        c.messages = 20 + r.nextInt(100);
+        c.messages = 20 + r.nextInt(90);
         c.maxBody = new int[] {200, 4_000, 40_000}[r.nextInt(3)];
         c.capToUnchunked = r.nextInt(8) != 0;
 
