@@ -94,6 +94,9 @@ class DeliverySimulationTest {
         StringBuilder report = new StringBuilder();
         report.append(String.format("%n==== delivery simulation: %d seeds from %d in %.1f s (%d events); %d failed%n",
                 seeds, first, millis / 1000.0, events, failures.size()));
+        report.append("replay a seed with the command printed for it (add -am -Dsurefire.failIfNoSpecifiedTests=false"
+                + " when the local Maven repository may hold other branches' snapshots of the upstream modules);"
+                + " -Dsim.fullTrace=true writes whole traces to target/sim/\n");
         report.append("counters: ").append(totals).append('\n');
         report.append("slowest seeds (ms): ");
         slowest.descendingMap().forEach((k, seed) -> report.append(seed).append('=').append(k / 1_000_000_000L)
@@ -152,9 +155,10 @@ class DeliverySimulationTest {
         sb.append("  config: ").append(o.config()).append('\n');
         sb.append("  replay: ").append(replayCommand(o.seed())).append('\n');
         int shown = 0;
+        int max = withTrace ? 8 : 3;
         for (SimOracle.Violation v : o.violations()) {
-            if (shown++ == 8) {
-                sb.append("  ... ").append(o.violations().size() - 8).append(" more\n");
+            if (shown++ == max) {
+                sb.append("  ... ").append(o.violations().size() - max).append(" more\n");
                 break;
             }
             sb.append("  ").append(v).append('\n');
