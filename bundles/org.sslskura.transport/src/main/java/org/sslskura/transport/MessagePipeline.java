@@ -513,6 +513,10 @@ final class MessagePipeline {
         if (outcome instanceof ChunkAssembler.Assembled message && !deliver(p.hit, message)) {
             return; // not handed over (refused, malformed, or the journal failed): not acknowledged
         }
+        if (outcome instanceof ChunkAssembler.Admitted && header.last()) {
+            count("chunks.last-held"); // held, but its message is not complete: no receipt for it yet
+            return;
+        }
         s.accept(o.seq());
         queueAck(s, o.seq(), full, now);
     }

@@ -127,7 +127,9 @@ final class Session {
      * @return true if enough entries are pending to send them before the bundling delay ends
      */
     boolean queueAck(long seq, int bitmap, long due, int eagerEntries) {
-        pendingAcks.merge(seq, bitmap, (x, y) -> x | y);
+        // the newest entry wins: partial bitmaps of successive reassembly attempts (one evicted, one new) must never
+        // add up to a full set; an accepted PDU is always queued with its full bitmap
+        pendingAcks.put(seq, bitmap);
         ackDue = Math.min(ackDue, due);
         return pendingAcks.size() >= eagerEntries;
     }

@@ -126,7 +126,7 @@ final class SimConfig {
     static TransportOptions transport(long retransmitMillis, long ackDelayMillis, long reassemblyTimeoutMillis,
                                       int maxReassemblies, int maxInFlightPdus) {
         TransportOptions d = TransportOptions.DEFAULTS;
-        return new TransportOptions(retransmitMillis, d.pduTries(), d.messageAttempts(), ackDelayMillis,
+        return new TransportOptions(retransmitMillis, d.pduTries(), d.messageTtlMillis(), ackDelayMillis,
                 reassemblyTimeoutMillis, maxReassemblies, d.maxReassemblyBytes(), d.maxMessageBytes(),
                 d.dedupeWindow(), maxInFlightPdus);
     }

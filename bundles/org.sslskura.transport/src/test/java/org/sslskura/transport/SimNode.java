@@ -65,6 +65,8 @@ final class SimNode {
     final Role role;
     final String name;
     final Path dir;
+    /** The delivered ids of the current incarnation (journaled on the collector). */
+    private DeliveredIds delivered;
     /** The collector's delivered-ids journal ("the disk"); null on the device. */
     final SimJournal journal;
     SimNode peer;
@@ -169,7 +171,6 @@ final class SimNode {
         }
         sse = new SseEnvelope(kx, eo.build());
         envelope = new SimEnvelope(sse, this);
-        DeliveredIds delivered;
         if (isDevice()) {
             try {
                 queue = OutboundQueue.open(dir.resolve("queue"), new QueueLimits(10_000, 64L << 20), world.clock);
@@ -201,7 +202,7 @@ final class SimNode {
             List<QueuedMessage> pending = queue.pending();
             run(() -> {
                 for (QueuedMessage q : pending) {
-                    pipeline.submit(outbound(q.messageId(), Hit.of(q.peer()), q.topic(), q.body()), world.now);
+                    pipeline.submit(outbound(q), world.now);
                 }
             });
         }
@@ -303,7 +304,7 @@ final class SimNode {
         StringBuilder sb = null;
         for (Map.Entry<String, Long> e : now.entrySet()) {
             String k = e.getKey();
-            if (k.startsWith("drop.") || k.equals("reassembly.evicted") || k.equals("messages.duplicate")
+            if (k.startsWith("drop.") || k.startsWith("chunks.") || k.equals("reassembly.evicted") || k.equals("messages.duplicate")
                     || k.equals("pdus.duplicate")) {
                 long diff = e.getValue() - lastCounters.getOrDefault(k, 0L);
                 if (diff != 0) {
@@ -363,18 +364,19 @@ final class SimNode {
             world.trace.add(name, "app m" + index + " refused: too large");
             return;
         }
-        long id;
+        QueuedMessage q;
         try {
-            id = queue.append(peer.hit().bytes(), topic, payload, 0).messageId();
+            q = queue.append(peer.hit().bytes(), topic, payload, 0);
         } catch (QueueFullException e) {
             world.trace.add(name, "app m" + index + " refused: queue full");
             return;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        long id = q.messageId();
         world.oracle.accepted(index, id, topic, payload);
         world.trace.add(name, "app SEND " + world.oracle.label(id) + " " + payload.length + "B topic " + topic);
-        OutboundMessage m = outbound(id, peer.hit(), topic, payload.clone());
+        OutboundMessage m = outbound(q);
         run(() -> pipeline.submit(m, world.now));
     }
 
@@ -388,20 +390,15 @@ final class SimNode {
         }
         world.oracle.sentFireAndForget(index, id, topic, payload);
         world.trace.add(name, "app SEND " + world.oracle.label(id) + " " + payload.length + "B fire-and-forget");
-        OutboundMessage m = message(id, peer.hit(), topic, payload.clone(), true);
+        OutboundMessage m = new OutboundMessage(id, peer.hit(), topic, payload.clone(), true, null, Long.MAX_VALUE);
         run(() -> pipeline.submit(m, world.now));
     }
 
-    private static OutboundMessage outbound(long id, Hit to, String topic, byte[] body) {
-        return message(id, to, topic, body, false);
-    }
-
-    /**
-     * The one place an {@link OutboundMessage} is built. A pipeline with time-to-live takes a trailing expiry here
-     * ({@code Long.MAX_VALUE}, or the enqueue time plus a TTL from the run's configuration).
-     */
-    private static OutboundMessage message(long id, Hit to, String topic, byte[] body, boolean fireAndForget) {
-        return new OutboundMessage(id, to, topic, body, fireAndForget, null);
+    /** The one place a queued message becomes an {@link OutboundMessage}: tried until its time to live passes. */
+    private OutboundMessage outbound(QueuedMessage q) {
+        long ttl = world.config.transport.messageTtlMillis();
+        return new OutboundMessage(q.messageId(), Hit.of(q.peer()), q.topic(), q.body(), false, null,
+                q.enqueuedAtMillis() + ttl);
     }
 
     /** A task on the transport thread: runs, then re-arms the pipeline's timer. */
@@ -454,8 +451,30 @@ final class SimNode {
     private final class Events implements PipelineEvents {
         @Override
         public void publish(Hit to, byte[] pdu, OutboundMessage forMessage) {
+            world.oracle.published(SimNode.this, pdu);
             world.broker.publish(SimNode.this, SimWorld.PREFIX + "/" + to.toHex() + "/sse", pdu,
                     forMessage == null ? null : world.oracle.label(forMessage.id));
+        }
+
+        @Override
+        public void publishAcks(Hit to, List<byte[]> pdus) {
+            // SecureMessagingService: on the sync thread, the journal is forced before the ACKs go out
+            post(() -> {
+                try {
+                    delivered.sync();
+                } catch (IOException e) {
+                    world.trace.add(name, "journal sync failed: ACKs not sent");
+                    run(() -> pipeline.journalFailed(e));
+                    return;
+                }
+                pdus.forEach(pdu -> publish(to, pdu, null));
+            });
+        }
+
+        @Override
+        public void storageFailed(IOException cause) {
+            world.trace.add(name, "storage failed: delivering nothing more until restarted (" + cause.getMessage()
+                    + ")");
         }
 
         @Override

@@ -245,7 +245,21 @@ final class SimOracle {
         sealed.put(new Bytes(pdu.bytes().clone()), new SealRecord(node.name, key, payload.clone(), pdu.seq(),
                 pdu.generation()));
         if (!node.isDevice() && (flags >>> 3) == 31) {
-            checkAckAfterSync(node, pdu, payload);
+            acksSealed.put(new Bytes(pdu.bytes().clone()), new AckSeal(pdu, payload.clone()));
+        }
+    }
+
+    /** A sealed ACK PDU, checked when it is published (sealing it before the journal sync is allowed). */
+    private record AckSeal(SealedPdu pdu, byte[] payload) {
+    }
+
+    private final Map<Bytes, AckSeal> acksSealed = new HashMap<>();
+
+    /** {@code node} publishes {@code bytes}: an ACK PDU must not acknowledge a message whose id is not yet synced. */
+    void published(SimNode node, byte[] bytes) {
+        AckSeal a = acksSealed.remove(new Bytes(bytes));
+        if (a != null) {
+            checkAckAfterSync(node, a.pdu(), a.payload());
         }
     }
 
