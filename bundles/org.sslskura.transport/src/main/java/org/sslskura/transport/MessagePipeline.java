@@ -505,13 +505,19 @@ final class MessagePipeline {
             return;
         }
         ChunkAssembler.Outcome outcome = s.chunks.add(o.seq(), new ChunkAssembler.Chunk(header.first(),
-                header.last(), o.compressed(), Arrays.copyOfRange(payload, 1, payload.length), now));
+                header.last(), o.compressed(), Arrays.copyOfRange(payload, 1, payload.length), now, full));
         if (outcome instanceof ChunkAssembler.Refused refused) {
             count("chunks.refused"); // not acknowledged: the sender tries again later
             return;
         }
-        if (outcome instanceof ChunkAssembler.Assembled message && !deliver(p.hit, message)) {
-            return; // not handed over (refused, malformed, or the journal failed): not acknowledged
+        if (outcome instanceof ChunkAssembler.Assembled message) {
+            if (!deliver(p.hit, message)) {
+                return; // not handed over (refused, malformed, or the journal failed): not acknowledged
+            }
+            if (message.lastSeq() != o.seq()) { // the last chunk was held unacknowledged until now
+                s.accept(message.lastSeq());
+                queueAck(s, message.lastSeq(), message.lastBitmap(), now);
+            }
         }
         if (outcome instanceof ChunkAssembler.Admitted && header.last()) {
             count("chunks.last-held"); // held, but its message is not complete: no receipt for it yet

@@ -148,23 +148,23 @@ class FramingPiecesTest {
         MemoryBudget global = MemoryBudget.global(4096);
         ChunkAssembler a = new ChunkAssembler(30_000, 1 << 20, global.share(3000));
         assertInstanceOf(ChunkAssembler.Admitted.class, a.add(1, new ChunkAssembler.Chunk(true, false, false,
-                new byte[2000], 0)));
+                new byte[2000], 0, 0)));
         assertInstanceOf(ChunkAssembler.Refused.class, a.add(2, new ChunkAssembler.Chunk(false, false, false,
-                new byte[2000], 0)), "over the session's share");
+                new byte[2000], 0, 0)), "over the session's share");
         ChunkAssembler other = new ChunkAssembler(30_000, 1 << 20, global.share(3000));
         assertInstanceOf(ChunkAssembler.Refused.class, other.add(7, new ChunkAssembler.Chunk(true, false, false,
-                new byte[2500], 0)), "over the global budget");
+                new byte[2500], 0, 0)), "over the global budget");
         a.clear();
         assertEquals(0, global.used());
         ChunkAssembler small = new ChunkAssembler(30_000, 3, global.share(3000));
         small.add(1, chunk(true, false, 1, 0));
-        small.add(2, new ChunkAssembler.Chunk(false, false, false, new byte[2], 0));
+        small.add(2, new ChunkAssembler.Chunk(false, false, false, new byte[2], 0, 0));
         assertInstanceOf(ChunkAssembler.Refused.class, small.add(3, chunk(false, true, 3, 0)), "message too large");
         assertEquals(0, global.used());
     }
 
     private static ChunkAssembler.Chunk chunk(boolean first, boolean last, int value, long at) {
-        return new ChunkAssembler.Chunk(first, last, false, new byte[] {(byte) value}, at);
+        return new ChunkAssembler.Chunk(first, last, false, new byte[] {(byte) value}, at, 0x40000000);
     }
 
     private static SealedPdu pdu(SseFormat format, long spi, long seq, int body, Random random) {

@@ -24,6 +24,8 @@ final class SimJournal implements DeliveredIds.Journal {
     @Override
     public void record(Hit peer, long id) throws IOException {
         if (failing) {
+            // the message was handed over but its id is not on disk: like an unsynced one, a restart may repeat it
+            unsyncedIds.add(id);
             throw new IOException("simulated journal write failure");
         }
         appended.add(Map.entry(peer, id));
