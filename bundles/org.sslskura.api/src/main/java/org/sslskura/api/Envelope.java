@@ -52,6 +52,12 @@ public interface Envelope {
     /** @return the negotiated session services with {@code peer}, if an SA pair is installed */
     Optional<SessionParameters> parameters(Hit peer);
 
+    /**
+     * @return true while the SA pair of {@code generation} with {@code peer} is installed, current or retired (a
+     *         retired pair still opens late PDUs and seals ACKs until its grace period ends)
+     */
+    boolean hasGeneration(Hit peer, int generation);
+
     /** @return counters of sealed, opened and rejected PDUs by reason */
     Map<String, Long> counters();
 }

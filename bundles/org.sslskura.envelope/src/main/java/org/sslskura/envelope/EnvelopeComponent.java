@@ -115,6 +115,11 @@ public final class EnvelopeComponent implements Envelope {
     }
 
     @Override
+    public boolean hasGeneration(Hit peer, int generation) {
+        return envelope.hasGeneration(peer, generation);
+    }
+
+    @Override
     public Map<String, Long> counters() {
         return envelope.counters();
     }

@@ -346,6 +346,11 @@ public final class SseEnvelope implements Envelope, KeyExchangeListener, AutoClo
     }
 
     @Override
+    public boolean hasGeneration(Hit peer, int generation) {
+        return !closed && table.generation(peer, generation, now()) != null;
+    }
+
+    @Override
     public Map<String, Long> counters() {
         return counters.snapshot();
     }

@@ -81,11 +81,11 @@ final class MessagePipeline {
         pump(peer(peer), now);
     }
 
-    /** The SAs with {@code peer} are gone: its session ends, and its unacknowledged messages wait for a new one. */
+    /** The SAs with {@code peer} are gone: its sessions end, and its unacknowledged messages wait for a new one. */
     void sessionLost(Hit peer) {
         Peer p = peers.get(peer);
         if (p != null) {
-            endSession(p);
+            p.sessions().forEach(s -> end(p, s));
         }
     }
 
@@ -103,9 +103,10 @@ final class MessagePipeline {
             return;
         }
         Peer p = peer(h.peer());
-        Session s = session(p);
-        if (s == null || s.generation != h.generation()) {
-            count("drop.ended-session"); // a retired SA's late PDU: its session's messages are being sent again
+        session(p); // notices a new generation
+        Session s = p.session(h.generation());
+        if (s == null) {
+            count("drop.ended-session"); // its session's messages are being sent again under the current keys
             return;
         }
         if (h.frag() >= 1 && h.frag() <= SseHeader.FRAG_MAX) {
@@ -122,7 +123,9 @@ final class MessagePipeline {
      */
     void flushAcks(long now) {
         for (Session s : new ArrayList<>(acksWaiting)) {
-            flushAcks(s);
+            if (s.receiptsPending()) {
+                flushAcks(s);
+            }
         }
     }
 
@@ -133,17 +136,20 @@ final class MessagePipeline {
             nextExpiryScan = now + EXPIRY_SCAN_MILLIS;
         }
         for (Peer p : new ArrayList<>(peers.values())) {
-            Session s = p.session;
-            if (s != null) {
-                retransmitDue(p, s, now);
-            }
-            s = p.session;
-            if (s != null) {
-                if (now >= s.ackDue) {
-                    flushAcks(s);
+            for (Session s : p.sessions()) {
+                if (!s.ended && p.session != s && !envelope.hasGeneration(p.hit, s.generation)) {
+                    end(p, s); // the retired SA pair's grace is over
                 }
-                s.reassembler.expire(now);
-                s.chunks.expire(now).forEach(s::unaccept);
+                if (!s.ended) {
+                    retransmitDue(p, s, now);
+                }
+                if (!s.ended) {
+                    if (now >= s.ackDue) {
+                        flushAcks(s);
+                    }
+                    s.reassembler.expire(now);
+                    s.chunks.expire(now).forEach(s::unaccept);
+                }
             }
             if (scan) {
                 expireBacklog(p, now);
@@ -156,8 +162,7 @@ final class MessagePipeline {
     long nextDeadline() {
         long next = Long.MAX_VALUE;
         for (Peer p : peers.values()) {
-            Session s = p.session;
-            if (s != null) {
+            for (Session s : p.sessions()) {
                 next = Math.min(next, s.ackDue);
                 for (OutboundPdu pdu : s.inFlight.values()) {
                     next = Math.min(next, pdu.deadline);
@@ -174,7 +179,7 @@ final class MessagePipeline {
 
     /** @return PDUs published and not yet acknowledged */
     int inFlightCount() {
-        return peers.values().stream().mapToInt(p -> p.session == null ? 0 : p.session.inFlight.size()).sum();
+        return peers.values().stream().flatMap(p -> p.sessions().stream()).mapToInt(s -> s.inFlight.size()).sum();
     }
 
     /** @return the counters, including gauges of the current state */
@@ -185,9 +190,9 @@ final class MessagePipeline {
         long window = 0;
         for (Peer p : peers.values()) {
             window += p.congestion.window();
-            if (p.session != null) {
-                evicted += p.session.reassembler.evicted() + p.session.chunks.dropped();
-                partials += p.session.reassembler.size();
+            for (Session s : p.sessions()) {
+                evicted += s.reassembler.evicted() + s.chunks.dropped();
+                partials += s.reassembler.size();
             }
         }
         out.put("reassembly.pdus", (long) partials);
@@ -206,15 +211,23 @@ final class MessagePipeline {
     }
 
     /**
-     * @return the session of the peer's current SA generation (ending the previous one if the generation changed), or
-     *         null if no SA pair is installed
+     * @return the session of the peer's current SA generation, or null if no SA pair is installed. When the generation
+     *         changed, the previous session is retired if the envelope keeps its SA pair (a rekey), else ended.
      */
     private Session session(Peer p) {
         Optional<SessionParameters> current = envelope.parameters(p.hit);
         if (current.isPresent() && p.session != null && p.session.generation == current.get().generation()) {
             return p.session;
         }
-        endSession(p);
+        Session old = p.session;
+        if (old != null) {
+            p.session = null;
+            if (current.isPresent() && envelope.hasGeneration(p.hit, old.generation)) {
+                retire(p, old);
+            } else {
+                end(p, old);
+            }
+        }
         if (current.isEmpty()) {
             return null;
         }
@@ -224,13 +237,28 @@ final class MessagePipeline {
         return p.session;
     }
 
-    /** Ends the peer's session: every message it had no receipt for goes back to the backlog, to go out whole. */
-    private void endSession(Peer p) {
-        Session s = p.session;
-        if (s == null) {
+    /**
+     * Retires a session after a rekey: nothing new is sealed in it; messages with PDUs not yet published go out whole
+     * in the current session; PDUs in flight are still retransmitted and acknowledged under the retired pair, and
+     * its late PDUs still received, until the envelope drops the pair.
+     */
+    private void retire(Peer p, Session s) {
+        count("sessions.retired");
+        List<OutboundMessage> unpublished = new ArrayList<>();
+        s.unsent.values().forEach(pdu -> unpublished.add(pdu.message));
+        unpublished.stream().distinct().forEach(m -> resendWhole(p, s, m, "messages.requeued"));
+        p.retired.add(s);
+    }
+
+    /** Ends a session: every message it had no receipt for goes back to the backlog, to go out whole. */
+    private void end(Peer p, Session s) {
+        if (s.ended) {
             return;
         }
-        p.session = null;
+        if (p.session == s) {
+            p.session = null;
+        }
+        p.retired.remove(s);
         acksWaiting.remove(s);
         count("sessions.ended");
         for (OutboundMessage m : s.end()) {
@@ -342,7 +370,10 @@ final class MessagePipeline {
                 if (e.reason() == EnvelopeException.Reason.SEQUENCE_EXHAUSTED) {
                     events.needRekey(p.hit);
                 } else {
-                    endSession(p);
+                    session(p); // retires or ends it, now that the envelope moved on
+                    if (p.session == s) {
+                        end(p, s);
+                    }
                 }
                 return false;
             }
@@ -360,7 +391,7 @@ final class MessagePipeline {
 
     private void retransmitDue(Peer p, Session s, long now) {
         for (OutboundPdu pdu : new ArrayList<>(s.inFlight.values())) {
-            if (now < pdu.deadline || p.session != s || !s.inFlight.containsKey(pdu.seq)) {
+            if (now < pdu.deadline || s.ended || !s.inFlight.containsKey(pdu.seq)) {
                 continue;
             }
             OutboundMessage m = pdu.message;
@@ -379,9 +410,9 @@ final class MessagePipeline {
                 continue;
             }
             if (pdu.retransmissions >= options.pduTries()) {
-                if (p.lastAckAt < pdu.firstSentAt) {
+                if (p.session == s && p.lastAckAt < pdu.firstSentAt) {
                     count("sessions.suspect"); // not one ACK from the peer since: it has probably lost its SAs
-                    endSession(p);
+                    p.sessions().forEach(x -> end(p, x));
                     events.sessionSuspect(p.hit);
                     return;
                 }
@@ -630,7 +661,11 @@ final class MessagePipeline {
      */
     private void flushAcks(Session s) {
         acksWaiting.remove(s);
-        if (storageFailed || !s.acksPending()) {
+        if (storageFailed) {
+            s.dropAcks(); // nothing is acknowledged any more: the journal state is unknown
+            return;
+        }
+        if (!s.acksPending()) {
             return;
         }
         SessionParameters p = s.parameters;

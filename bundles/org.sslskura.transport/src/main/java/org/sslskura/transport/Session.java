@@ -47,6 +47,8 @@ final class Session {
     private final LinkedHashMap<Long, Integer> recentFull = new LinkedHashMap<>();
     /** When the pending ACK entries are due, or {@link Long#MAX_VALUE}. */
     long ackDue = Long.MAX_VALUE;
+    /** Set once the session ended: nothing more is done in it. */
+    boolean ended;
 
     Session(Hit peer, SessionParameters parameters, TransportOptions options, MemoryBudget memory, int maxMessage) {
         this.peer = peer;
@@ -140,6 +142,19 @@ final class Session {
     }
 
     /**
+     * @return true if a pending entry acknowledges an accepted PDU in full: worth sending at once; partial entries
+     *         alone wait for the bundling delay (an ACK per arriving fragment would flood the peer)
+     */
+    boolean receiptsPending() {
+        for (Long seq : pendingAcks.keySet()) {
+            if (accepted.contains(seq)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Takes the pending ACK entries, topped up to a multiple of {@code perPdu} with recent full entries. Full entries
      * (those of accepted PDUs) are remembered for repetition; partial ones never are: they only tell the sender what
      * to resend now.
@@ -170,16 +185,26 @@ final class Session {
         return entries;
     }
 
+    /** Forgets the pending ACK entries without sending them. */
+    void dropAcks() {
+        pendingAcks.clear();
+        ackDue = Long.MAX_VALUE;
+    }
+
     /**
      * Ends the session: releases its memory and untracks its PDUs.
      *
      * @return the messages that had PDUs here without a receipt, each with its attempt cleared
      */
     List<OutboundMessage> end() {
+        ended = true;
         Set<OutboundMessage> orphans = new LinkedHashSet<>();
         for (Map<Long, OutboundPdu> m : List.of(unsent, inFlight)) {
             for (OutboundPdu pdu : m.values()) {
-                orphans.add(pdu.message);
+                // a fire-and-forget message whose PDUs were all handed to the carrier is done; any other goes again
+                if (!pdu.message.fireAndForget || !pdu.message.unacknowledged.isEmpty()) {
+                    orphans.add(pdu.message);
+                }
             }
         }
         unsent.clear();

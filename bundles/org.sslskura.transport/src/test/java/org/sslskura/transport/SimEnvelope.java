@@ -101,6 +101,11 @@ final class SimEnvelope implements Envelope {
     }
 
     @Override
+    public boolean hasGeneration(Hit peer, int generation) {
+        return delegate.hasGeneration(peer, generation);
+    }
+
+    @Override
     public Map<String, Long> counters() {
         return delegate.counters();
     }
