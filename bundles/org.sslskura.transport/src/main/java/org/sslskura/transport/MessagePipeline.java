@@ -45,6 +45,8 @@ final class MessagePipeline {
      */
     private static final int EAGER_ACK_ENTRIES = 16;
     private static final long EXPIRY_SCAN_MILLIS = 1000;
+    /** The shortest wait before partial ACK entries alone are sent. */
+    private static final long PARTIAL_ACK_DELAY_MILLIS = 50;
 
     private final Envelope envelope;
     private final TransportOptions options;
@@ -238,15 +240,12 @@ final class MessagePipeline {
     }
 
     /**
-     * Retires a session after a rekey: nothing new is sealed in it; messages with PDUs not yet published go out whole
-     * in the current session; PDUs in flight are still retransmitted and acknowledged under the retired pair, and
-     * its late PDUs still received, until the envelope drops the pair.
+     * Retires a session after a rekey: nothing new is sealed in it, but the PDUs it sealed are still published,
+     * retransmitted and acknowledged under the retired SA pair, and its late PDUs still received, until the envelope
+     * drops the pair; then it ends and what it had no receipt for goes out again in the current session.
      */
     private void retire(Peer p, Session s) {
         count("sessions.retired");
-        List<OutboundMessage> unpublished = new ArrayList<>();
-        s.unsent.values().forEach(pdu -> unpublished.add(pdu.message));
-        unpublished.stream().distinct().forEach(m -> resendWhole(p, s, m, "messages.requeued"));
         p.retired.add(s);
     }
 
@@ -271,6 +270,11 @@ final class MessagePipeline {
 
     /** Publishes sealed PDUs and seals backlog messages while the window and the peer's replay window allow. */
     private void pump(Peer p, long now) {
+        for (Session r : new ArrayList<>(p.retired)) {
+            while (!r.ended && !r.unsent.isEmpty() && mayPublish(p, r, r.unsent.firstEntry().getValue())) {
+                publish(r, r.unsent.firstEntry().getValue(), now);
+            }
+        }
         while (true) {
             Session s = p.session != null || !p.backlog.isEmpty() ? session(p) : null;
             if (s == null) {
@@ -649,6 +653,12 @@ final class MessagePipeline {
 
     private void queueAck(Session s, long seq, int bitmap, long now) {
         acksWaiting.add(s);
+        if (!s.accepted(seq)) {
+            // a partial bitmap only guides the sender's next retransmission: one ACK per arriving fragment would flood
+            // the peer and burn our sequence space, so it waits at least PARTIAL_ACK_DELAY_MILLIS
+            s.queueAck(seq, bitmap, now + Math.max(options.ackDelayMillis(), PARTIAL_ACK_DELAY_MILLIS), Integer.MAX_VALUE);
+            return;
+        }
         if (s.queueAck(seq, bitmap, now + options.ackDelayMillis(), EAGER_ACK_ENTRIES)
                 || options.ackDelayMillis() == 0) {
             flushAcks(s);
