@@ -306,18 +306,16 @@ final class MessagePipeline {
     }
 
     /**
-     * A PDU goes out if the congestion window has room for its fragments (or nothing is in flight), and if it stays
-     * within the send window of the oldest unacknowledged PDU of a message sent as several PDUs, so that a
-     * retransmission of that one still falls inside the peer's replay window. (A single-PDU message that falls behind
-     * is simply sent again as a new PDU, see {@link #retransmitDue}.)
+     * A PDU goes out if the congestion window has room for its fragments (or nothing is in flight), and if it is less
+     * than the send window above the oldest unacknowledged PDU of its session, so that a retransmission of that one
+     * still falls inside the peer's replay window (and reordering in flight does not push PDUs out of it).
      */
     private boolean mayPublish(Peer p, Session s, OutboundPdu pdu) {
         if (s.inFlight.isEmpty()) {
             return true;
         }
-        long oldestLarge = s.oldestOfLargeMessages();
         return s.inFlightWire + pdu.fragments.size() <= p.congestion.window()
-                && (oldestLarge < 0 || pdu.seq - oldestLarge < options.maxInFlightPdus());
+                && pdu.seq - s.oldestOutstanding() < options.maxInFlightPdus();
     }
 
     private void publish(Session s, OutboundPdu pdu, long now) {
@@ -381,7 +379,7 @@ final class MessagePipeline {
                 }
                 return false;
             }
-            pdus.add(new OutboundPdu(m, sealed.seq(), Fragments.split(sealed, params.fragmentSize()), n > 1, now,
+            pdus.add(new OutboundPdu(m, sealed.seq(), Fragments.split(sealed, params.fragmentSize()), now,
                     p.congestion.rto()));
         }
         m.attempts++;

@@ -12,8 +12,6 @@ final class OutboundPdu {
     final long seq;
     final List<byte[]> fragments;
     final int fullBitmap;
-    /** True if its message attempt has more than one PDU. */
-    final boolean ofSeveral;
     final long firstSentAt;
     long lastSentAt;
     /** The fragments the latest partial ACK entry listed (0: none known; all are sent). */
@@ -24,9 +22,8 @@ final class OutboundPdu {
     boolean resent;
     long deadline;
 
-    OutboundPdu(OutboundMessage message, long seq, List<byte[]> fragments, boolean ofSeveral, long now, long rto) {
+    OutboundPdu(OutboundMessage message, long seq, List<byte[]> fragments, long now, long rto) {
         this.message = message;
-        this.ofSeveral = ofSeveral;
         this.seq = seq;
         this.fragments = fragments;
         this.fullBitmap = Fragments.fullBitmap(fragments.size());

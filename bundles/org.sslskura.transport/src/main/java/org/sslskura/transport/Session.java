@@ -74,19 +74,12 @@ final class Session {
         sent(pdu.seq);
     }
 
-    /**
-     * @return the oldest sequence number still unacknowledged among the PDUs of messages sent as several PDUs, or -1:
-     *         such a message is only sent again whole at a high cost, so its PDUs must stay retransmittable
-     */
-    long oldestOfLargeMessages() {
-        for (Map<Long, OutboundPdu> m : List.of(inFlight, unsent)) {
-            for (OutboundPdu pdu : m.values()) {
-                if (pdu.ofSeveral) {
-                    return pdu.seq;
-                }
-            }
-        }
-        return -1;
+    /** @return the oldest sequence number sealed and not yet acknowledged, or -1 */
+    long oldestOutstanding() {
+        long a = inFlight.isEmpty() ? Long.MAX_VALUE : inFlight.firstKey();
+        long b = unsent.isEmpty() ? Long.MAX_VALUE : unsent.firstKey();
+        long min = Math.min(a, b);
+        return min == Long.MAX_VALUE ? -1 : min;
     }
 
     /** Forgets {@code pdu} (acknowledged, given up, or its message goes out again). */
