@@ -482,8 +482,13 @@ final class MessagePipeline {
             return;
         }
         if (s.accepted(h.seq())) {
+            int n = fragmentsOf(h, fragmentSize);
+            if (n < 2 || n > SseHeader.FRAG_MAX || h.frag() > n) {
+                count("drop.bad-fragment"); // unauthenticated header: its length must still describe a real PDU
+                return;
+            }
             count("fragments.duplicate"); // the whole PDU was accepted: acknowledge it in full again
-            queueAck(s, h.seq(), Fragments.fullBitmap(fragmentsOf(h, fragmentSize)), now);
+            queueAck(s, h.seq(), Fragments.fullBitmap(n), now);
             return;
         }
         Reassembler.Result r = s.reassembler.add(h, bytes, fragmentSize, now);
@@ -498,9 +503,10 @@ final class MessagePipeline {
         open(peer(h.peer()), s, r.complete(), r.fragments(), now);
     }
 
+    /** @return how many fragments the header's length implies (unbounded: the caller checks it) */
     private static int fragmentsOf(PduHeader h, int fragmentSize) {
         long piece = fragmentSize - h.format().headerLength();
-        return (int) Math.max(1, (h.bodyLength() + piece - 1) / piece);
+        return piece <= 0 ? Integer.MAX_VALUE : (int) Math.min(Integer.MAX_VALUE, (h.bodyLength() + piece - 1) / piece);
     }
 
     private void open(Peer p, Session s, byte[] pdu, int fragments, long now) {
