@@ -61,8 +61,9 @@ class DeliverySimulationTest {
     }
 
     /**
-     * Opt-in until every default seed passes: two stretches of the default 300 seeds still end in a message storm
-     * that exhausts the heap (see the delivery issue's closing note). Run with {@code -Dsim.seeds=N}.
+     * Opt-in until every default seed passes: 298 of the default 300 do; seeds 20261269 and 20261358 (rekey thresholds
+     * of 87 and 114 sequence numbers against messages of hundreds of chunks, under 500 ms jitter) do not converge
+     * yet. Run with {@code -Dsim.seeds=N}.
      */
     @Test
     @EnabledIfSystemProperty(named = "sim.seeds", matches = "\\d+")
