@@ -8,7 +8,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
- * The non-normative DEX worked example of research/protocol.md §5.8 (Alice = Initiator, Bob = Responder, RFC 7748 keys),
+ * The non-normative DEX worked example of draft-ietf-hip-dex-24 as worked through for this profile (docs/PROTOCOL.md §6.4) (Alice = Initiator, Bob = Responder, RFC 7748 keys),
  * recomputed from its inputs with the primitives: Kij, puzzle, master PRK and HIP keys, CTR IV, both ENCRYPTED_KEY
  * values, and the pair-wise PRK and OKM.
  */

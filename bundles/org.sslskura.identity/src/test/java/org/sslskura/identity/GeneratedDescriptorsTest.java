@@ -12,7 +12,7 @@ import org.sslskura.testing.GeneratedDescriptors;
 
 /**
  * Checks what bnd generated into target/classes (bnd-process runs before the tests) against what Kura 5 accepts
- * (research/kura.md §2a, §7): metatype file named by the PID, OCD id = PID, unprefixed OCD/AD, no Character type;
+ *: metatype file named by the PID, OCD id = PID, unprefixed OCD/AD, no Character type;
  * DS namespace at most 1.4 and an extender requirement Felix SCR 2.1.16 satisfies.
  */
 class GeneratedDescriptorsTest {

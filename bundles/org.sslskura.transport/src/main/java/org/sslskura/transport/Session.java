@@ -90,11 +90,6 @@ final class Session {
         }
     }
 
-    /** @return true if nothing is sealed and unacknowledged */
-    boolean idle() {
-        return unsent.isEmpty() && inFlight.isEmpty();
-    }
-
     // ---- receiving
 
     /** @return true if the PDU {@code seq} was accepted (admitted or delivered): acknowledge it again, nothing more */

@@ -1,6 +1,6 @@
 /**
  * COMPILE-ONLY STUB of Eclipse Kura's {@code org.eclipse.kura.crypto} package. Kura 5.0 to 5.6: 1.3.0; Kura 6: 1.4.0.
- * The version is the one Kura 5.0 exports (research/kura.md §2e), the lowest we support, so that bnd in the
+ * The version is the one Kura 5.0 exports (the package versions of Kura 5.0's API bundle), the lowest we support, so that bnd in the
  * consuming bundles computes an import range every Kura 5.x and 6 satisfies. Never shipped.
  */
 @org.osgi.annotation.bundle.Export

@@ -1,6 +1,6 @@
 package org.sslskura.kura.internal;
 
-/** Kura's property names and factory PIDs, and the ids of our attributes: one place for each (research/kura.md §2a/§2b). */
+/** Kura's property names and factory PIDs, and the ids of our attributes: one place for each. */
 final class KuraNames {
     private KuraNames() {
     }
