@@ -11,7 +11,7 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * Parses a metatype resource the way Kura 5's ConfigurationService does (research/kura.md §2a): a plain, not
+ * Parses a metatype resource the way Kura 5's ConfigurationService does: a plain, not
  * namespace-aware DocumentBuilderFactory; children matched by their unprefixed node names OCD, AD, Designate; AD types
  * must be one of Kura's Scalar values ({@code Tscalar.fromValue} throws otherwise); the OCD id must be the PID.
  */
