@@ -46,9 +46,10 @@ import org.slf4j.LoggerFactory;
  * by the receiver. Without forced appends ({@link #forceEachAppend}), every record is written to the file at once.
  * On open, a last record shorter than its length (incomplete header, or a length past the end of the file) is a
  * torn tail from a crash mid-append: it is discarded with a warning and the file truncated back to the last good
- * record (so is a run of zeros up to the end of the file). A complete record that is damaged (CRC mismatch, unknown type, impossible length), even the last one, damage
- * followed by valid records, or a CRC-valid but malformed record, fails the open with an {@link IOException} and
- * leaves the file untouched: those bytes were confirmed as written (see {@link LogReplay}).
+ * record (so is a run of zeros up to the end of the file). A complete record that is damaged (CRC mismatch, unknown
+ * type, impossible length), even the last one, damage followed by valid records, or a CRC-valid but malformed record,
+ * fails the open with an {@link IOException} and leaves the file untouched: those bytes were confirmed as written (see
+ * {@link LogReplay}).
  *
  * <h2>Compaction</h2> When the records of acknowledged messages (and the ACKs) exceed {@value #COMPACT_MIN_DEAD_BYTES}
  * bytes and the live records, and on open if there are any, the live records are written to a temp file, forced and
@@ -319,7 +320,7 @@ public final class OutboundQueue implements AutoCloseable {
 
     /**
      * Issues a message id from this queue's sequence without queueing anything, for messages sent without the
-     * offline guarantee: every id of the identity comes from one sequence, so it stays unique (DECISIONS §6.6).
+     * offline guarantee: every id of the identity comes from one sequence, so it stays unique (decisions §6.6).
      *
      * @throws IOException if the queue is closed or a new id block cannot be reserved
      */
