@@ -40,10 +40,10 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Durability and recovery</h2> Append puts its record at the end of the log and forces it ({@code force(false)})
  * before returning; concurrent callers share one force (group commit): records wait in a write-behind buffer, and the
- * caller that leads the next force writes all of them in one write and then forces. Acknowledge writes its record
- * (after the waiting ones) without forcing it: it survives a crash of the process and reaches the disk with the next
- * forced append or at close; if a power failure loses it, the message is sent once more and suppressed as a duplicate
- * by the receiver. Without forced appends ({@link #forceEachAppend}), every record is written to the file at once.
+ * caller that leads the next force writes all of them in one write and then forces. Acknowledge adds its record
+ * the same way without forcing it: it reaches the operating system with the next {@link #flush}, forced append or
+ * close (then it survives a crash of the process), and the disk with the next force; if a crash before that or a
+ * power failure loses it, the message is sent once more and suppressed as a duplicate by the receiver. Without forced appends ({@link #forceEachAppend}), every record is written to the file at once.
  * On open, a last record shorter than its length (incomplete header, or a length past the end of the file) is a
  * torn tail from a crash mid-append: it is discarded with a warning and the file truncated back to the last good
  * record (so is a run of zeros up to the end of the file). A complete record that is damaged (CRC mismatch, unknown
@@ -278,7 +278,6 @@ public final class OutboundQueue implements AutoCloseable {
                 return;
             }
             write(LogFormat.encodeAck(messageId));
-            flushUnwritten(); // to the OS now (not forced), so that a crash of the process does not undo it
             live.remove(messageId);
             bytes -= m.accountedBytes();
             liveRecordBytes -= LogFormat.appendRecordLength(m);
@@ -290,6 +289,16 @@ public final class OutboundQueue implements AutoCloseable {
         // Not forced here: the record reaches the disk with the next append's force, or at close. Lost by a power
         // failure, it costs one resend of an acknowledged message, which the receiver suppresses as a duplicate;
         // forcing every acknowledgment would cap end-to-end throughput at the disk's sync rate.
+    }
+
+    /**
+     * Hands every record written so far to the operating system (not forced): acknowledgments then survive a crash of
+     * the process. Cheap when nothing waits. Call it once after a batch of {@link #acknowledge} calls.
+     *
+     * @throws IOException if the write failed (the queue is then unusable until reopened)
+     */
+    public void flush() throws IOException {
+        flushUnwritten();
     }
 
     /** @return the unacknowledged messages in append (= id) order; a snapshot */
