@@ -15,7 +15,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
-import org.sslskura.itests.kurart.probe.KuraProbe;
+import org.sslskura.itests.kurart.probe.Expectations;
 
 /**
  * One Kura run: the runtime's {@code start.sh} in a child JVM (one JVM per run: Kura's {@code kura.*} system properties
@@ -23,7 +23,9 @@ import org.sslskura.itests.kurart.probe.KuraProbe;
  * root again is a Kura restart ({@code osgi.clean=true}).
  */
 final class KuraRun {
-    private static final String PROBE_PACKAGE = KuraProbe.class.getPackageName();
+    // by name: the probe's activator is an OSGi type, and this JVM has no framework on its class path
+    private static final String PROBE_PACKAGE = Expectations.class.getPackageName();
+    private static final String PROBE_ACTIVATOR = PROBE_PACKAGE + ".KuraProbe";
     private static final long RUN_SECONDS = 300;
 
     private final Path runtimeDir;
@@ -104,12 +106,12 @@ final class KuraRun {
         a.putValue("Bundle-ManifestVersion", "2");
         a.putValue("Bundle-SymbolicName", PROBE_PACKAGE);
         a.putValue("Bundle-Version", "1.0.0");
-        a.putValue("Bundle-Activator", KuraProbe.class.getName());
+        a.putValue("Bundle-Activator", PROBE_ACTIVATOR);
         // Kura's and our types are reached by reflection through the services' class loaders: no import of them
         a.putValue("Import-Package", "org.osgi.framework,org.osgi.util.tracker,org.osgi.service.event");
         Path classes;
         try {
-            classes = Path.of(KuraProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            classes = Path.of(Expectations.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (java.net.URISyntaxException e) {
             throw new IOException(e);
         }

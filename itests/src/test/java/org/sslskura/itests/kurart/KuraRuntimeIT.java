@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import org.junit.Assume;
 import org.junit.BeforeClass;
 import org.junit.Test;
-import org.sslskura.itests.kurart.probe.Phases;
+import org.sslskura.itests.kurart.probe.Expectations;
 
 /**
  * The .dp on Kura 5.5's real configuration runtime (ConfigurationService, deployment agent, snapshots; folder given by
@@ -75,18 +75,18 @@ public class KuraRuntimeIT {
 
     @Test
     public void queuedMessagesSurviveACleanRestart() {
-        assertEquals(first.toString(), String.valueOf(Phases.QUEUED), first.getProperty("queue.messages"));
-        assertEquals(restart.toString(), String.valueOf(Phases.QUEUED), restart.getProperty("queue.messages"));
+        assertEquals(first.toString(), String.valueOf(Expectations.QUEUED), first.getProperty("queue.messages"));
+        assertEquals(restart.toString(), String.valueOf(Expectations.QUEUED), restart.getProperty("queue.messages"));
         assertTrue("the queue is in Kura's data directory",
                 Files.isDirectory(kura.kuraHome().resolve("data/ssls/queue")));
     }
 
     @Test
     public void everyPidUpdatedThroughKurasConfigurationServiceReachesTheRunningComponent_andSurvivesRestart() {
-        for (Map.Entry<String, Object[]> u : Phases.UPDATES.entrySet()) {
+        for (Map.Entry<String, Object[]> u : Expectations.UPDATES.entrySet()) {
             String pid = u.getKey();
             String key = (String) u.getValue()[0];
-            String value = Phases.text(u.getValue()[1]);
+            String value = Expectations.text(u.getValue()[1]);
             for (Properties run : new Properties[] {first, restart}) {
                 String when = run == first ? "after the update" : "after the restart";
                 assertEquals(pid + " " + key + " in Kura's ConfigurationService " + when, value,
@@ -107,9 +107,9 @@ public class KuraRuntimeIT {
     public void aPublisherCreatedAsTheWebUiDoesKeepsItsFactoryPidAcrossRollbackAndRestart() {
         for (String when : new String[] {"rollback", "restart"}) {
             Properties run = when.equals("rollback") ? first : restart;
-            assertEquals(when, Phases.PUBLISHER_FACTORY, run.getProperty(when + ".publisher.factoryPid"));
+            assertEquals(when, Expectations.PUBLISHER_FACTORY, run.getProperty(when + ".publisher.factoryPid"));
             assertTrue(when + ": Kura tracks the instance: " + run.getProperty(when + ".kura.tracked"),
-                    run.getProperty(when + ".kura.tracked", "").contains(Phases.PUBLISHER));
+                    run.getProperty(when + ".kura.tracked", "").contains(Expectations.PUBLISHER));
         }
     }
 
@@ -120,14 +120,14 @@ public class KuraRuntimeIT {
             assertEquals(when + ": services whose service.pid is not one String", "",
                     run.getProperty(when + ".servicePid.others"));
             String strings = run.getProperty(when + ".servicePid.strings", "");
-            for (String pid : Phases.UPDATES.keySet()) {
-                if (!pid.equals(Phases.PUBLISHER)) {
+            for (String pid : Expectations.UPDATES.keySet()) {
+                if (!pid.equals(Expectations.PUBLISHER)) {
                     assertTrue(when + ": " + pid + " among " + strings, strings.contains(pid));
                 }
             }
         }
         String tracked = restart.getProperty("restart.kura.tracked", "");
-        for (String pid : Phases.UPDATES.keySet()) {
+        for (String pid : Expectations.UPDATES.keySet()) {
             assertTrue("Kura tracks " + pid + ": " + tracked, tracked.contains(pid));
         }
         assertNotEquals("", tracked);

@@ -1,6 +1,5 @@
 package org.sslskura.itests.kurart.probe;
 
-import java.lang.reflect.Array;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -9,10 +8,8 @@ import java.util.Arrays;
 import java.util.Dictionary;
 import java.util.HashMap;
 import java.util.Hashtable;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -34,26 +31,10 @@ final class Phases {
     static final String IDENTITY = "org.sslskura.api.IdentityStore";
     static final String MESSAGING = "org.sslskura.api.SecureMessaging";
     static final String CONFIGURABLE = "org.eclipse.kura.configuration.ConfigurableComponent";
-    static final String PUBLISHER_FACTORY = "org.sslskura.kura.RawMqttSecurePublisher";
-    static final String PUBLISHER = "ssls-it-publisher";
-    /** A collector that never answers: what is sent to it stays queued. */
-    static final String COLLECTOR_HIT = "20010024000000000000000000c011ec";
-    static final int QUEUED = 3;
-
-    /** Every PID of ours and the attribute each update changes, with its new value. */
-    static final Map<String, Object[]> UPDATES = new LinkedHashMap<>();
-
-    static {
-        UPDATES.put("org.sslskura.identity.IdentityStore", new Object[] {"trust.policy", "trust-on-first-use"});
-        UPDATES.put("org.sslskura.mqtt.MqttLink", new Object[] {"keep.alive.seconds", 45});
-        UPDATES.put("org.sslskura.keyexchange.KeyExchange", new Object[] {"sse.suites", "CHACHA20-POLY1305"});
-        UPDATES.put("org.sslskura.envelope.Envelope", new Object[] {"retired.sa.grace.seconds", 77});
-        UPDATES.put("org.sslskura.transport.SecureMessaging",
-                new Object[] {"collectors", new String[] {COLLECTOR_HIT}});
-        UPDATES.put("org.sslskura.kura.example.SensorPublisher", new Object[] {"publish.interval.seconds", 30});
-        UPDATES.put(PUBLISHER, new Object[] {"app.topic", "it/updated"});
-    }
-
+    static final String PUBLISHER_FACTORY = Expectations.PUBLISHER_FACTORY;
+    static final String PUBLISHER = Expectations.PUBLISHER;
+    static final int QUEUED = Expectations.QUEUED;
+    static final Map<String, Object[]> UPDATES = Expectations.UPDATES;
     private final BundleContext context;
     private final Services services;
     private final Properties facts;
@@ -67,6 +48,7 @@ final class Phases {
     /** First Kura run: install the .dp, update every PID, queue messages, create a publisher, roll back. */
     void first(Path dp) throws Exception {
         Object cs = services.byInterface(CONFIGURATION_SERVICE);
+        activateDeploymentAgent();
         install(services.byInterface(DEPLOYMENT_AGENT), dp);
         awaitOurServices(false);
         facts.setProperty("hit", hitHex());
@@ -74,7 +56,9 @@ final class Phases {
         createPublisher(cs);
         for (Map.Entry<String, Object[]> u : UPDATES.entrySet()) {
             Map<String, Object> props = new HashMap<>();
-            props.put((String) u.getValue()[0], u.getValue()[1]);
+            for (int i = 0; i < u.getValue().length; i += 2) {
+                props.put((String) u.getValue()[i], u.getValue()[i + 1]);
+            }
             Services.call(cs, CONFIGURATION_SERVICE, "updateConfiguration", new String[] {String.class.getName(),
                     Map.class.getName()}, u.getKey(), props);
         }
@@ -96,6 +80,7 @@ final class Phases {
     /** A later Kura run on the same directories (osgi.clean=true): report what survived. */
     void restart() throws Exception {
         Object cs = services.byInterface(CONFIGURATION_SERVICE);
+        activateDeploymentAgent();
         awaitOurServices(true);
         facts.setProperty("hit", hitHex());
         for (String pid : UPDATES.keySet()) {
@@ -106,6 +91,21 @@ final class Phases {
         facts.setProperty("queue.messages", String.valueOf(queuedMessages()));
         reportPublisher(cs, "restart");
         reportServicePids("restart");
+    }
+
+    /**
+     * The deployment agent bundle has a lazy activation policy: it stays STARTING until a class is loaded from it, and
+     * Kura's metatype tracking (ACTIVE bundles only) then seeds the configuration its component requires. On a gateway
+     * the web UI, which imports the agent's package, does that load; here the probe does it.
+     */
+    private void activateDeploymentAgent() throws Exception {
+        for (Bundle b : context.getBundles()) {
+            if ("org.eclipse.kura.deployment.agent".equals(b.getSymbolicName())) {
+                b.loadClass(DEPLOYMENT_AGENT);
+                return;
+            }
+        }
+        throw new IllegalStateException("no deployment agent bundle in the runtime");
     }
 
     /** As the web UI's Packages page: through Kura's deployment agent, waiting for its INSTALLED event. */
@@ -157,7 +157,7 @@ final class Phases {
      */
     private void reportConfiguration(Object cs, String pid, boolean waitForUpdate) throws Exception {
         String key = (String) UPDATES.get(pid)[0];
-        String expected = text(UPDATES.get(pid)[1]);
+        String expected = Expectations.text(UPDATES.get(pid)[1]);
         String component = "(&(service.pid=*)(|(kura.service.pid=" + pid + ")(service.pid=" + pid + ")))";
         if (waitForUpdate) {
             services.until(pid + " " + key + "=" + expected + " at the running component",
@@ -165,14 +165,14 @@ final class Phases {
         }
         List<String> seen = new ArrayList<>();
         for (ServiceReference<?> ref : context.getAllServiceReferences(null, component)) {
-            seen.add(objectClass(ref) + "=" + text(ref.getProperty(key)));
+            seen.add(objectClass(ref) + "=" + Expectations.text(ref.getProperty(key)));
         }
         facts.setProperty("component." + pid, String.join(";", seen));
         Object cc = Services.call(cs, CONFIGURATION_SERVICE, "getComponentConfiguration",
                 new String[] {String.class.getName()}, pid);
         Map<?, ?> props = cc == null ? null : (Map<?, ?>) Services.call(cc,
                 "org.eclipse.kura.configuration.ComponentConfiguration", "getConfigurationProperties", new String[0]);
-        facts.setProperty("kura." + pid, props == null ? "absent" : text(props.get(key)));
+        facts.setProperty("kura." + pid, props == null ? "absent" : Expectations.text(props.get(key)));
     }
 
     private boolean allServicesHave(String filter, String key, String expected) throws Exception {
@@ -181,7 +181,7 @@ final class Phases {
             return false;
         }
         for (ServiceReference<?> ref : refs) {
-            if (!expected.equals(text(ref.getProperty(key)))) {
+            if (!expected.equals(Expectations.text(ref.getProperty(key)))) {
                 return false;
             }
         }
@@ -201,7 +201,7 @@ final class Phases {
     private void reportPublisher(Object cs, String when) throws Exception {
         ServiceReference<?> ref = services.await("(&(objectClass=" + CONFIGURABLE + ")(kura.service.pid=" + PUBLISHER
                 + ")(service.factoryPid=*))");
-        facts.setProperty(when + ".publisher.factoryPid", text(ref.getProperty("service.factoryPid")));
+        facts.setProperty(when + ".publisher.factoryPid", Expectations.text(ref.getProperty("service.factoryPid")));
         Set<?> tracked = (Set<?>) Services.call(cs, CONFIGURATION_SERVICE, "getConfigurableComponentPids",
                 new String[0]);
         facts.setProperty(when + ".kura.tracked", String.join(",", new TreeSet<>(Arrays.asList(
@@ -242,7 +242,7 @@ final class Phases {
                 if (pid instanceof String) {
                     strings.add((String) pid);
                 } else if (pid != null) {
-                    others.add(objectClass(ref) + " service.pid=" + text(pid) + " (" + pid.getClass().getName() + ")");
+                    others.add(objectClass(ref) + " service.pid=" + Expectations.text(pid) + " (" + pid.getClass().getName() + ")");
                 }
             }
         }
@@ -251,21 +251,7 @@ final class Phases {
     }
 
     private static String objectClass(ServiceReference<?> ref) {
-        return text(ref.getProperty("objectClass"));
+        return Expectations.text(ref.getProperty("objectClass"));
     }
 
-    /** Scalars as they are, arrays and collections as [a, b]. */
-    static String text(Object value) {
-        if (value == null) {
-            return "null";
-        }
-        if (value.getClass().isArray()) {
-            List<String> items = new ArrayList<>();
-            for (int i = 0; i < Array.getLength(value); i++) {
-                items.add(text(Array.get(value, i)));
-            }
-            return items.toString();
-        }
-        return Objects.toString(value);
-    }
 }
