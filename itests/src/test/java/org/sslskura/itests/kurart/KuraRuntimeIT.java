@@ -21,7 +21,8 @@ import org.sslskura.itests.kurart.probe.Expectations;
  * The .dp on Kura 5.5's real configuration runtime (ConfigurationService, deployment agent, snapshots; folder given by
  * {@code -Dkura.runtime.dir}, skipped without it). Two Kura runs on one Kura file system, each in its own JVM: the first
  * installs the .dp through Kura's deployment agent, updates every PID through Kura's ConfigurationService, queues
- * messages, creates a publisher as the web UI does and rolls back to a snapshot; the second is a Kura restart
+ * messages, creates a publisher as the web UI does, rolls back to a snapshot and restarts our Kura bundle as an
+ * upgrade of the .dp does; the second is a Kura restart
  * ({@code osgi.clean=true} wipes the framework storage, the deployment agent reinstalls the .dp).
  */
 public class KuraRuntimeIT {
@@ -105,8 +106,8 @@ public class KuraRuntimeIT {
 
     @Test
     public void aPublisherCreatedAsTheWebUiDoesKeepsItsFactoryPidAcrossRollbackAndRestart() {
-        for (String when : new String[] {"rollback", "restart"}) {
-            Properties run = when.equals("rollback") ? first : restart;
+        for (String when : new String[] {"rollback", "bundleRestart", "restart"}) {
+            Properties run = when.equals("restart") ? restart : first;
             assertEquals(when, Expectations.PUBLISHER_FACTORY, run.getProperty(when + ".publisher.factoryPid"));
             assertTrue(when + ": Kura tracks the instance: " + run.getProperty(when + ".kura.tracked"),
                     run.getProperty(when + ".kura.tracked", "").contains(Expectations.PUBLISHER));

@@ -84,6 +84,15 @@ final class Services {
 
     /** Waits for {@code condition} until the deadline; fails with {@code what} when it never holds. */
     void until(String what, Check condition) throws Exception {
+        waitUntil(what, deadline, condition);
+    }
+
+    /** As {@link #until(String, Check)}, giving up after {@code seconds} at most. */
+    void until(String what, long seconds, Check condition) throws Exception {
+        waitUntil(what, Math.min(deadline, System.nanoTime() + seconds * 1_000_000_000L), condition);
+    }
+
+    private static void waitUntil(String what, long deadline, Check condition) throws Exception {
         while (!condition.holds()) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("timed out waiting for " + what);
