@@ -1,6 +1,7 @@
 package org.sslskura.api.internal;
 
 import java.nio.file.Path;
+import org.osgi.annotation.bundle.Capability;
 import org.osgi.annotation.bundle.Header;
 import org.osgi.framework.BundleActivator;
 import org.osgi.framework.BundleContext;
@@ -15,6 +16,9 @@ import org.sslskura.api.StateDirectory;
  * instead of starting on a wrong root.
  */
 @Header(name = Constants.BUNDLE_ACTIVATOR, value = "${@class}")
+// the StateDirectory service it registers, for resolvers that check the components' service requirements (Karaf)
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=org.sslskura.api.StateDirectory",
+        uses = StateDirectory.class)
 public final class StandaloneStateActivator implements BundleActivator {
     private ServiceRegistration<StateDirectory> registration;
 
