@@ -90,6 +90,17 @@ public class KuraRuntimeIT {
         assertEquals(restart.toString(), String.valueOf(Expectations.QUEUED), restart.getProperty("queue.messages"));
         assertTrue("the queue is in Kura's data directory",
                 Files.isDirectory(kura.kuraHome().resolve("data/ssls/queue")));
+        assertTrue("the delivered-ids journal beside it",
+                Files.isDirectory(kura.kuraHome().resolve("data/ssls/queue-delivered")));
+    }
+
+    @Test
+    public void theGeneratedMqttClientIdIsKeptInKurasDataDirectory() throws Exception {
+        Path id = kura.kuraHome().resolve("data/ssls/mqtt-client-id");
+        assertTrue(KuraRun.read(id), KuraRun.read(id).matches("ssls-[0-9a-f]{16}\\s*"));
+        if (id.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(id)));
+        }
     }
 
     @Test
