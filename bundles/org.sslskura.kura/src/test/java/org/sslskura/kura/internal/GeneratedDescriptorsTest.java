@@ -74,6 +74,8 @@ class GeneratedDescriptorsTest {
                 // we implement these @ProviderType interfaces: provider ranges, 1.0.0 in every Kura 5.0 .. 6.0
                 "org.eclipse.kura.cloudconnection.publisher", "[1.0,1.1)",
                 "org.eclipse.kura.cloudconnection.subscriber", "[1.0,1.1)"));
+        // SystemService.getKuraDataDirectory(), in Kura 5.0's package version 1.5.0 already
+        expected.put("org.eclipse.kura.system", "[1.5,2)");
         assertEquals(expected, kuraImports(imports), imports);
         assertFalse(imports.contains("org.osgi.service.component"), "annotations are build-time only: " + imports);
         assertFalse(imports.contains("org.eclipse.paho"), "the Kura bundle itself needs no Paho: " + imports);
@@ -106,6 +108,9 @@ class GeneratedDescriptorsTest {
             assertEquals("require", root.getAttribute("configuration-policy"));
             Map<String, String> props = properties(root);
             assertEquals(pid, props.get("service.pid:String"));
+            // DS < 1.3: Felix SCR 2.1.16 replaces the declared service.pid by the configuration's instead of
+            // publishing a list of both (which Kura's ConfigurationService cannot read)
+            assertEquals("http://www.osgi.org/xmlns/scr/v1.2.0", root.getAttribute("xmlns:scr"), pid);
             assertEquals(f.getValue()[1], props.get("cloud.connection.factory.pid:String"));
             assertEquals("true", props.get("kura.ui.service.hide:Boolean"));
             assertEquals("true", props.get("kura.ui.factory.hide:String"));
