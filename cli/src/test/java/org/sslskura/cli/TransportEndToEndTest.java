@@ -49,12 +49,22 @@ class TransportEndToEndTest {
         try (Broker broker = brokers.start();
              PahoMessageLink spy = new PahoMessageLink(MqttLinkOptions.builder(broker.url()).build())) {
             List<byte[]> seenByBroker = new ArrayList<>();
+            List<String> topicsSeen = new java.util.concurrent.CopyOnWriteArrayList<>();
             spy.subscribe("#", (t, p) -> {
                 synchronized (seenByBroker) {
                     seenByBroker.add(p);
+                    topicsSeen.add(t);
                 }
             });
             spy.start();
+            Nodes.await(spy::isConnected, 15_000, "spy");
+            // the spy listens once it receives its own probe: from then on it sees every PDU
+            long deadline = System.currentTimeMillis() + 15_000;
+            do {
+                assertTrue(System.currentTimeMillis() < deadline, "the spy's subscription never became active");
+                spy.publish("probe/spy", new byte[] {1});
+                Thread.sleep(50);
+            } while (!seen(topicsSeen, "probe/spy"));
             try (SslsNode collector = SslsNode.start(NodeSettings.builder(c, broker.url()).build());
                  SslsNode device = SslsNode.start(NodeSettings.builder(d, broker.url()).collectors(List.of("collector"))
                          .build())) {
@@ -79,15 +89,24 @@ class TransportEndToEndTest {
                 assertEquals(20, texts.size());
                 assertTrue(texts.contains("SECRET-READING-7 temperature=21.7"));
             }
-            Thread.sleep(200);
+            String dataTopic = org.sslskura.keyexchange.Topics.sse(org.sslskura.keyexchange.Topics.DEFAULT_PREFIX,
+                    Nodes.hitOf(c));
+            Nodes.await(() -> count(topicsSeen, dataTopic) >= 20, 10_000, "the spy saw the 20 data PDUs");
             synchronized (seenByBroker) {
-                assertFalse(seenByBroker.isEmpty());
                 for (byte[] p : seenByBroker) {
                     String s = new String(p, StandardCharsets.ISO_8859_1);
                     assertFalse(s.contains("SECRET-READING") || s.contains("temperature"), "plaintext on the broker");
                 }
             }
         }
+    }
+
+    private static boolean seen(List<String> topics, String topic) {
+        return count(topics, topic) > 0;
+    }
+
+    private static long count(List<String> topics, String topic) {
+        return topics.stream().filter(topic::equals).count();
     }
 
     /** Production defaults (timers, windows): the sender paces 1,700 fragment PDUs instead of flooding the broker. */
