@@ -1,9 +1,11 @@
 package org.sslskura.envelope;
 
 import java.security.SecureRandom;
+import java.time.Instant;
 import org.sslskura.api.SecureSession;
 import org.sslskura.api.SecurityAssociation;
 import org.sslskura.crypto.SseSuite;
+import org.sslskura.testing.ManualClock;
 import org.sslskura.wire.hip.Hit;
 import org.sslskura.wire.sse.SseFormat;
 
@@ -16,7 +18,7 @@ final class Testbed implements AutoCloseable {
 
     final Hit hitA = randomHit();
     final Hit hitB = randomHit();
-    final MutableClock clock = new MutableClock();
+    final ManualClock clock = new ManualClock(Instant.parse("2025-01-01T00:00:00Z"));
     final RecordingKeyExchange kxA = new RecordingKeyExchange();
     final RecordingKeyExchange kxB = new RecordingKeyExchange();
     final SseEnvelope a;

@@ -5,15 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.PriorityQueue;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
+import org.sslskura.testing.ManualClock;
 
 /**
  * One deterministic simulation run: a virtual clock, one seeded PRNG that decides everything, and a single-threaded
@@ -31,7 +29,7 @@ final class SimWorld implements AutoCloseable {
     final SimConfig config;
     final SimTrace trace;
     final Path root;
-    final Clock clock = new VirtualClock();
+    final ManualClock clock = new ManualClock(Instant.ofEpochMilli(EPOCH));
     final SimOracle oracle;
     final SimBroker broker;
     final SimAttacker attacker;
@@ -93,6 +91,7 @@ final class SimWorld implements AutoCloseable {
         while (!aborted && !events.isEmpty() && events.peek().at() <= end) {
             Event e = events.poll();
             now = Math.max(now, e.at());
+            clock.setMillis(now);
             if (++executed > eventBudget) {
                 aborted = true;
                 oracle.violation(0, "event budget of " + eventBudget + " exhausted (a livelock or a storm)");
@@ -102,6 +101,7 @@ final class SimWorld implements AutoCloseable {
         }
         if (!aborted) {
             now = Math.max(now, end);
+            clock.setMillis(now);
         }
     }
 
@@ -295,27 +295,5 @@ final class SimWorld implements AutoCloseable {
     }
 
     private record Event(long at, long order, Runnable action) {
-    }
-
-    private final class VirtualClock extends Clock {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public long millis() {
-            return now;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(now);
-        }
     }
 }

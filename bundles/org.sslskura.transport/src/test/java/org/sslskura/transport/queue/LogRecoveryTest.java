@@ -21,6 +21,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sslskura.testing.ManualClock;
 
 /**
  * Crash recovery: torn tails (a last record shorter than its length) are cut back; damage to a complete record, in
@@ -189,7 +190,7 @@ class LogRecoveryTest {
     void recordAboveTheCurrentLimits_failsTheOpen_evenAtTheTail() throws Exception {
         Path dir = dirWithLog("d", log);
         IOException e = assertThrows(IOException.class, () -> OutboundQueue.open(dir, new QueueLimits(10, 10),
-                new QueueTestSupport.MutableClock(QueueTestSupport.T0)));
+                new ManualClock(QueueTestSupport.T0)));
         assertTrue(e.getMessage().contains("limit"), e.getMessage());
         assertArrayEquals(log, Files.readAllBytes(dir.resolve(QueueFiles.LOG_FILE)));
         try (OutboundQueue q = open(dir)) {

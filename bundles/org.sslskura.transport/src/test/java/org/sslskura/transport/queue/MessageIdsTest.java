@@ -19,7 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sslskura.transport.queue.QueueTestSupport.MutableClock;
+import org.sslskura.testing.ManualClock;
 
 class MessageIdsTest {
     private static final long T0_MICROS = T0.getEpochSecond() * 1_000_000L;
@@ -30,7 +30,7 @@ class MessageIdsTest {
     @Test
     void idsStrictlyIncrease_acrossThreeReopens_evenWhenTheClockGoesBackwards() throws Exception {
         Path dir = tmp.resolve("q");
-        MutableClock clock = new MutableClock(T0);
+        ManualClock clock = new ManualClock(T0);
         List<Long> issued = new ArrayList<>();
         Instant[] opens = {T0, T0.minus(Duration.ofHours(1)), T0.minus(Duration.ofDays(400))};
         for (Instant at : opens) {
@@ -74,7 +74,7 @@ class MessageIdsTest {
     void lostIdsFile_fallsBackToTheHighestIdInTheLog() throws Exception {
         Path dir = tmp.resolve("q");
         Clock epoch = Clock.fixed(Instant.EPOCH, ZoneOffset.UTC);
-        MutableClock clock = new MutableClock(T0);
+        ManualClock clock = new ManualClock(T0);
         long highest;
         try (OutboundQueue q = OutboundQueue.open(dir, QueueLimits.defaults(), clock)) {
             highest = appendMany(q, 0, 3, 1).get(2).messageId();

@@ -22,7 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sslskura.transport.queue.QueueTestSupport.MutableClock;
+import org.sslskura.testing.ManualClock;
 
 class OutboundQueueTest {
     @TempDir
@@ -30,7 +30,7 @@ class OutboundQueueTest {
 
     @Test
     void append_pending_acknowledge_roundTrip() throws Exception {
-        MutableClock clock = new MutableClock(T0);
+        ManualClock clock = new ManualClock(T0);
         try (OutboundQueue q = OutboundQueue.open(tmp.resolve("q"), QueueLimits.defaults(), clock)) {
             QueuedMessage a = q.append(hit(1), "a/b", body(1, 10), 0x5);
             clock.set(T0.plusMillis(7));
@@ -119,7 +119,7 @@ class OutboundQueueTest {
     @Test
     void messageLimit_failsClearly_andAcknowledgmentFreesSpace() throws Exception {
         try (OutboundQueue q = OutboundQueue.open(tmp.resolve("q"), new QueueLimits(3, 1 << 20),
-                new MutableClock(T0))) {
+                new ManualClock(T0))) {
             List<QueuedMessage> m = appendMany(q, 0, 3, 10);
             QueueFullException e = assertThrows(QueueFullException.class, () -> q.append(hit(9), "t", new byte[1], 0));
             assertEquals("offline queue full: 3 messages", e.getMessage());
@@ -135,7 +135,7 @@ class OutboundQueueTest {
     @Test
     void byteLimit_countsTopicAndBody_failsClearly_andAcknowledgmentFreesSpace() throws Exception {
         try (OutboundQueue q = OutboundQueue.open(tmp.resolve("q"), new QueueLimits(100, 100),
-                new MutableClock(T0))) {
+                new ManualClock(T0))) {
             QueuedMessage a = q.append(hit(1), "abcd", new byte[46], 0); // 50 bytes
             q.append(hit(1), "abcd", new byte[46], 0); // 100 bytes: exactly full
             QueueFullException e = assertThrows(QueueFullException.class, () -> q.append(hit(1), "", new byte[1], 0));
@@ -153,7 +153,7 @@ class OutboundQueueTest {
 
     @Test
     void queueFull_consumesNoIdAndWritesNothing() throws Exception {
-        try (OutboundQueue q = OutboundQueue.open(tmp.resolve("q"), new QueueLimits(1, 100), new MutableClock(T0))) {
+        try (OutboundQueue q = OutboundQueue.open(tmp.resolve("q"), new QueueLimits(1, 100), new ManualClock(T0))) {
             QueuedMessage a = q.append(hit(1), "t", new byte[1], 0);
             long length = q.logLength();
             assertThrows(QueueFullException.class, () -> q.append(hit(1), "t", new byte[1], 0));

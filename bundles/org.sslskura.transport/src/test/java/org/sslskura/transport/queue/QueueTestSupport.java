@@ -6,12 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.sslskura.testing.ManualClock;
 
 /** Shared fixtures of the queue tests. */
 final class QueueTestSupport {
@@ -21,33 +20,6 @@ final class QueueTestSupport {
     }
 
     /** A clock the test moves, in either direction. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
     static byte[] hit(int n) {
         byte[] h = new byte[QueuedMessage.HIT_LENGTH];
         h[0] = 0x20;
@@ -69,7 +41,7 @@ final class QueueTestSupport {
     }
 
     static OutboundQueue open(Path dir) throws IOException {
-        return OutboundQueue.open(dir, QueueLimits.defaults(), new MutableClock(T0));
+        return OutboundQueue.open(dir, QueueLimits.defaults(), new ManualClock(T0));
     }
 
     static OutboundQueue open(Path dir, Clock clock) throws IOException {
