@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -62,8 +60,7 @@ class DeviceProcessIT {
                     assertTrue(flush.err().contains("20 message(s) queued by an earlier run"), flush::describe);
                 }
                 Nodes.await(() -> inbox.size() >= 20, 10_000, "20 deliveries");
-                Thread.sleep(500);
-                assertExactlyOnce(inbox, "queued", 20);
+                Nodes.assertExactlyOnce(inbox, Nodes.numbered("queued #%d", 1, 20));
                 assertEquals(1L, collector.envelope().counters().get("sa.installed"), collector.envelope().counters()
                         ::toString);
             }
@@ -97,22 +94,13 @@ class DeviceProcessIT {
                 assertEquals(0, second.waitFor(90_000), second::describe);
             }
             Nodes.await(() -> inbox.size() >= 205, 10_000, "205 deliveries");
-            Thread.sleep(500);
-            assertExactlyOnce(inbox, "first", 200);
-            assertExactlyOnce(inbox, "second", 5);
-            assertEquals(205, inbox.size());
+            List<String> expected = new ArrayList<>(Nodes.numbered("first #%d", 1, 200));
+            expected.addAll(Nodes.numbered("second #%d", 1, 5));
+            Nodes.assertExactlyOnce(inbox, expected);
             // the second process did not reuse the first one's SAs (and sequence numbers): it ran its own exchange
             Map<String, Long> envelope = collector.envelope().counters();
             assertEquals(2L, envelope.get("sa.installed"), envelope::toString);
             assertEquals(0L, envelope.get("drop.authentication-failed"), envelope::toString);
-        }
-    }
-
-    private static void assertExactlyOnce(ConcurrentLinkedQueue<ReceivedMessage> inbox, String text, int n) {
-        Map<String, Integer> seen = new HashMap<>();
-        inbox.forEach(m -> seen.merge(new String(m.payload(), StandardCharsets.UTF_8), 1, Integer::sum));
-        for (int i = 1; i <= n; i++) {
-            assertEquals(1, seen.getOrDefault(text + " #" + i, 0), text + " #" + i + " exactly once: " + seen);
         }
     }
 

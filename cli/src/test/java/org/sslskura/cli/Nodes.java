@@ -1,19 +1,45 @@
 package org.sslskura.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
 import org.sslskura.api.ReceivedMessage;
 import org.sslskura.api.TrustPolicy;
 import org.sslskura.crypto.EcdhCurve;
 import org.sslskura.identity.FileIdentityStore;
 
-/** Test helpers: identities that trust each other, node startup, waiting. */
+/** Test helpers: identities that trust each other, node startup, waiting, exactly-once checks. */
 final class Nodes {
     private Nodes() {
+    }
+
+    /**
+     * Asserts that the inbox holds each of {@code texts} exactly once and nothing else. Checked when the last expected
+     * message arrived; that no duplicate arrives later is proven by construction (the receiver's delivered-ids
+     * window) and by the delivery simulation (DeliverySimulationTest), not by waiting here.
+     */
+    static void assertExactlyOnce(Collection<ReceivedMessage> inbox, List<String> texts) {
+        Map<String, Integer> seen = new HashMap<>();
+        inbox.forEach(m -> seen.merge(new String(m.payload(), StandardCharsets.UTF_8), 1, Integer::sum));
+        for (String text : texts) {
+            assertEquals(1, seen.getOrDefault(text, 0), "'" + text + "' delivered exactly once");
+        }
+        assertEquals(texts.size(), inbox.size(), "nothing else delivered: " + seen.size() + " distinct texts");
+    }
+
+    /** @return {@code format} filled with each number from {@code first} to {@code last} */
+    static List<String> numbered(String format, int first, int last) {
+        return IntStream.rangeClosed(first, last).mapToObj(i -> String.format(format, i)).toList();
     }
 
     /** Creates the device and collector identity directories, each trusting the other under the name given. */

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -60,8 +59,7 @@ class ResilienceTest {
             }
             awaitAll(receipts, device, collector);
             Nodes.await(() -> inbox.size() >= 200, 10_000, "200 deliveries");
-            Thread.sleep(500); // a late duplicate would show up here
-            assertExactlyOnce(inbox, 200);
+            Nodes.assertExactlyOnce(inbox, Nodes.numbered("m%d", 0, 199));
             assertEquals(0L, device.messaging().counters().getOrDefault("queue.messages", -1L));
         }
     }
@@ -95,8 +93,7 @@ class ResilienceTest {
                 }
                 awaitAll(receipts, device, second);
                 Nodes.await(() -> inbox.size() >= 100, 10_000, "100 deliveries");
-                Thread.sleep(500);
-                assertExactlyOnce(inbox, 100);
+                Nodes.assertExactlyOnce(inbox, Nodes.numbered("m%d", 0, 99));
                 Map<String, Long> kx = device.keyExchange().counters();
                 Map<String, Long> transport = device.messaging().counters();
                 assertTrue(kx.getOrDefault("reestablished", 0L) >= 1
@@ -128,14 +125,5 @@ class ResilienceTest {
                     + collector.messaging().counters() + "\n  kx " + collector.keyExchange().counters()
                     + "\n  envelope " + collector.envelope().counters(), e);
         }
-    }
-
-    private static void assertExactlyOnce(ConcurrentLinkedQueue<ReceivedMessage> inbox, int n) {
-        Map<String, Integer> seen = new HashMap<>();
-        inbox.forEach(m -> seen.merge(new String(m.payload(), StandardCharsets.UTF_8), 1, Integer::sum));
-        for (int i = 0; i < n; i++) {
-            assertEquals(1, seen.getOrDefault("m" + i, 0), "m" + i + " delivered exactly once");
-        }
-        assertEquals(n, inbox.size(), "exactly once: " + seen.size() + " distinct");
     }
 }

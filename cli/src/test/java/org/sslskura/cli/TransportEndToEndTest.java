@@ -157,11 +157,7 @@ class TransportEndToEndTest {
                         + "; collector " + collector.messaging().counters(), e);
             }
             Nodes.await(() -> inbox.size() >= 1000, 10_000, "1000 deliveries");
-            Thread.sleep(1000); // a late duplicate would show up here
-            Set<String> unique = new HashSet<>();
-            inbox.forEach(m -> unique.add(new String(m.payload(), StandardCharsets.UTF_8)));
-            assertEquals(1000, inbox.size(), "exactly once");
-            assertEquals(1000, unique.size());
+            Nodes.assertExactlyOnce(inbox, Nodes.numbered("m%d", 0, 999));
             Hit collectorHit = collector.identity().hit();
             assertTrue(device.messaging().counters().getOrDefault("fragments.retransmitted", 0L) > 0,
                     "loss was real: " + device.messaging().counters() + " to " + collectorHit.toHex());
