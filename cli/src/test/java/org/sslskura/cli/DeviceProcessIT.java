@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,7 +49,6 @@ class DeviceProcessIT {
             try (Child first = Child.start(d, "send", "--broker", broker.url(), "--to", "collector", "--topic", "t",
                     "--message", "queued", "--count", "20", "--timeout", "600")) {
                 first.awaitErr("queued 20 message(s)", 30_000);
-                Thread.sleep(1000);
                 first.kill();
             }
             try (SslsNode collector = SslsNode.start(NodeSettings.builder(c, broker.url()).build())) {
@@ -79,15 +79,25 @@ class DeviceProcessIT {
         Nodes.pair(d, c);
         try (Broker broker = Brokers.moquette().start();
              SslsNode collector = SslsNode.start(NodeSettings.builder(c, broker.url()).build())) {
-            ConcurrentLinkedQueue<ReceivedMessage> inbox = Nodes.inbox(collector);
+            // the collector takes the first 50 and refuses the rest (not acknowledged) until the first process is
+            // killed: the kill lands mid-stream by construction, whatever the machine's speed
+            ConcurrentLinkedQueue<ReceivedMessage> inbox = new ConcurrentLinkedQueue<>();
+            AtomicBoolean holding = new AtomicBoolean(true);
+            collector.messaging().addReceiver(m -> {
+                if (holding.get() && inbox.size() >= 50) {
+                    throw new IllegalStateException("held back by the test");
+                }
+                inbox.add(m);
+            });
             Nodes.await(collector::connected, 15_000, "collector link");
             try (Child first = Child.start(d, "send", "--broker", broker.url(), "--to", "collector", "--topic", "t",
                     "--message", "first", "--count", "200", "--timeout", "600")) {
                 first.awaitErr("queued 200 message(s)", 30_000);
-                Nodes.await(() -> !inbox.isEmpty(), 30_000, "a first delivery");
+                Nodes.await(() -> inbox.size() >= 50, 30_000, "the first 50 deliveries");
                 first.kill();
             }
-            System.out.println("device process killed after " + inbox.size() + " of 200 deliveries");
+            assertEquals(50, inbox.size(), "killed with 150 of 200 messages unacknowledged");
+            holding.set(false);
             assertEquals(1L, collector.envelope().counters().get("sa.installed"));
             try (Child second = Child.start(d, "send", "--broker", broker.url(), "--to", "collector", "--topic", "t",
                     "--message", "second", "--count", "5", "--timeout", "60")) {
@@ -110,10 +120,13 @@ class DeviceProcessIT {
         private final Cli.Lines out = new Cli.Lines();
         private final Cli.Lines err = new Cli.Lines();
 
+        private final Thread outPump;
+        private final Thread errPump;
+
         private Child(Process process) {
             this.process = process;
-            pump(process.getInputStream(), out);
-            pump(process.getErrorStream(), err);
+            outPump = pump(process.getInputStream(), out);
+            errPump = pump(process.getErrorStream(), err);
         }
 
         static Child start(Path identity, String command, String... args) throws IOException {
@@ -123,7 +136,7 @@ class DeviceProcessIT {
             return new Child(new ProcessBuilder(cmd).start());
         }
 
-        private static void pump(InputStream in, Cli.Lines to) {
+        private static Thread pump(InputStream in, Cli.Lines to) {
             Thread t = new Thread(() -> {
                 try (in) {
                     in.transferTo(to);
@@ -133,6 +146,7 @@ class DeviceProcessIT {
             }, "child-output");
             t.setDaemon(true);
             t.start();
+            return t;
         }
 
         void awaitErr(String text, long millis) throws InterruptedException {
@@ -146,7 +160,8 @@ class DeviceProcessIT {
                 process.destroyForcibly();
                 throw new AssertionError("still running after " + millis + " ms:\n" + describe());
             }
-            Thread.sleep(100); // the output pumps finish
+            outPump.join(10_000); // the process is gone: its output ends
+            errPump.join(10_000);
             return process.exitValue();
         }
 
