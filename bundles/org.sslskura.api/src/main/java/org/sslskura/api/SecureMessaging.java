@@ -22,6 +22,16 @@ public interface SecureMessaging {
     CompletionStage<MessageReceipt> send(Hit peer, String topic, byte[] payload, SendOptions options);
 
     /**
+     * Sends like {@link #send}, and also tells when the message was accepted (see {@link Submission#accepted()}): an
+     * application that reports a message as taken, such as a Kura {@code CloudPublisher} returning its id, waits for
+     * that first.
+     */
+    Submission submit(Hit peer, String topic, byte[] payload, SendOptions options);
+
+    /** Sends to every configured collector like {@link #sendToCollectors}, telling when all accepted the message. */
+    Submission submitToCollectors(String topic, byte[] payload, SendOptions options);
+
+    /**
      * Sends to every configured collector.
      *
      * @return completes when every collector acknowledged (exceptionally if none is configured or one fails)

@@ -35,6 +35,7 @@ import org.sslskura.api.ReceivedMessage;
 import org.sslskura.api.SecureMessaging;
 import org.sslskura.api.SecureSession;
 import org.sslskura.api.SendOptions;
+import org.sslskura.api.Submission;
 import org.sslskura.transport.queue.OutboundQueue;
 import org.sslskura.transport.queue.QueueFullException;
 import org.sslskura.transport.queue.QueuedMessage;
@@ -161,22 +162,34 @@ public final class SecureMessagingService implements SecureMessaging, AutoClosea
 
     @Override
     public CompletionStage<MessageReceipt> send(Hit peer, String topic, byte[] payload, SendOptions sendOptions) {
+        return submit(peer, topic, payload, sendOptions).receipt();
+    }
+
+    @Override
+    public Submission submit(Hit peer, String topic, byte[] payload, SendOptions sendOptions) {
         CompletableFuture<MessageReceipt> result = new CompletableFuture<>();
+        CompletableFuture<Void> accepted = new CompletableFuture<>();
+        result.whenComplete((ok, err) -> {
+            if (err != null) {
+                accepted.completeExceptionally(err); // refused or failed before it was accepted: both say why
+            }
+        });
+        Submission submission = new Submission(accepted, result);
         if (closed) {
             result.completeExceptionally(new MessagingException(MessagingException.Reason.STOPPED, "stopped"));
-            return result;
+            return submission;
         }
         if (identity.peer(peer).isEmpty()) {
             result.completeExceptionally(new MessagingException(MessagingException.Reason.UNKNOWN_PEER,
                     "not a trusted peer: " + peer.toHex()));
-            return result;
+            return submission;
         }
         if (topic == null || topic.isEmpty() || topic.getBytes(StandardCharsets.UTF_8).length
                 > InnerMessage.MAX_TOPIC_LENGTH || payload.length > options.maxMessageBytes()) {
             result.completeExceptionally(new MessagingException(MessagingException.Reason.TOO_LARGE,
                     "topic must be 1.." + InnerMessage.MAX_TOPIC_LENGTH + " bytes and the payload at most "
                             + options.maxMessageBytes()));
-            return result;
+            return submission;
         }
         if (sendOptions.fireAndForget()) {
             long id;
@@ -185,22 +198,23 @@ public final class SecureMessagingService implements SecureMessaging, AutoClosea
             } catch (IOException e) {
                 result.completeExceptionally(new MessagingException(MessagingException.Reason.STORAGE,
                         "message ids not writable", e));
-                return result;
+                return submission;
             }
             OutboundMessage m = new OutboundMessage(id, peer, topic, payload.clone(), true, result, Long.MAX_VALUE);
+            accepted.complete(null); // nothing to keep: fire-and-forget is never queued
             run(() -> pipeline.submit(m, clock.millis()));
-            return result;
+            return submission;
         }
         OutboundQueue.Written written;
         try {
             written = queue.write(peer.bytes(), topic, payload, 0);
         } catch (QueueFullException e) {
             result.completeExceptionally(new MessagingException(MessagingException.Reason.QUEUE_FULL, e.getMessage()));
-            return result;
+            return submission;
         } catch (IOException e) {
             result.completeExceptionally(new MessagingException(MessagingException.Reason.STORAGE,
                     "offline queue not writable", e));
-            return result;
+            return submission;
         }
         QueuedMessage q = written.message();
         OutboundMessage m = new OutboundMessage(q.messageId(), peer, topic, q.body(), false, result, expiry(q));
@@ -213,9 +227,10 @@ public final class SecureMessagingService implements SecureMessaging, AutoClosea
                         "offline queue not forced to disk", e));
                 return;
             }
+            accepted.complete(null);
             run(() -> pipeline.submit(m, clock.millis()));
         });
-        return result;
+        return submission;
     }
 
     /**
@@ -264,16 +279,26 @@ public final class SecureMessagingService implements SecureMessaging, AutoClosea
 
     @Override
     public CompletionStage<MessageReceipt> sendToCollectors(String topic, byte[] payload, SendOptions sendOptions) {
+        return submitToCollectors(topic, payload, sendOptions).receipt();
+    }
+
+    @Override
+    public Submission submitToCollectors(String topic, byte[] payload, SendOptions sendOptions) {
         if (collectors.isEmpty()) {
-            return CompletableFuture.failedFuture(new MessagingException(MessagingException.Reason.UNKNOWN_PEER,
-                    "no collector configured"));
+            MessagingException none = new MessagingException(MessagingException.Reason.UNKNOWN_PEER,
+                    "no collector configured");
+            return new Submission(CompletableFuture.failedFuture(none), CompletableFuture.failedFuture(none));
         }
+        List<CompletableFuture<Void>> accepted = new ArrayList<>();
         List<CompletableFuture<MessageReceipt>> all = new ArrayList<>();
         for (Hit c : collectors) {
-            all.add(send(c, topic, payload, sendOptions).toCompletableFuture());
+            Submission one = submit(c, topic, payload, sendOptions);
+            accepted.add(one.accepted().toCompletableFuture());
+            all.add(one.receipt().toCompletableFuture());
         }
-        return CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0]))
-                .thenApply(v -> all.get(all.size() - 1).join());
+        return new Submission(CompletableFuture.allOf(accepted.toArray(new CompletableFuture<?>[0])),
+                CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0]))
+                        .thenApply(v -> all.get(all.size() - 1).join()));
     }
 
     @Override

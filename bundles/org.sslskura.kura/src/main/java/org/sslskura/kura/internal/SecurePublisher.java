@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.kura.KuraErrorCode;
 import org.eclipse.kura.KuraException;
@@ -19,9 +22,9 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sslskura.api.IdentityStore;
-import org.sslskura.api.MessageReceipt;
 import org.sslskura.api.SecureMessaging;
 import org.sslskura.api.SendOptions;
+import org.sslskura.api.Submission;
 import org.sslskura.wire.hip.Hit;
 
 /**
@@ -34,6 +37,8 @@ import org.sslskura.wire.hip.Hit;
  */
 abstract class SecurePublisher extends SecurePubSub implements CloudPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(SecurePublisher.class);
+    /** How long publish() waits for the offline queue to take a reliable message. */
+    private static final long ACCEPT_TIMEOUT_SECONDS = 30;
 
     private final Set<CloudDeliveryListener> deliveryListeners = new CopyOnWriteArraySet<>();
     private final AtomicLong ids = new AtomicLong();
@@ -98,9 +103,9 @@ abstract class SecurePublisher extends SecurePubSub implements CloudPublisher {
         byte[] bytes = MetricsJson.bytesOf(message.getPayload());
         String topic = Topics.fill(s.appTopic(), message.getProperties());
         SendOptions how = s.reliable() ? SendOptions.RELIABLE : SendOptions.FIRE_AND_FORGET;
-        CompletableFuture<?> sent;
+        List<Submission> submissions = new ArrayList<>();
         if (s.collectors().isEmpty()) {
-            sent = m.sendToCollectors(topic, bytes, how).toCompletableFuture();
+            submissions.add(m.submitToCollectors(topic, bytes, how));
         } else {
             List<Hit> peers;
             try {
@@ -108,16 +113,13 @@ abstract class SecurePublisher extends SecurePubSub implements CloudPublisher {
             } catch (IllegalArgumentException e) {
                 throw new KuraException(KuraErrorCode.INVALID_PARAMETER, e, e.getMessage());
             }
-            List<CompletableFuture<MessageReceipt>> each = new ArrayList<>();
             for (Hit peer : peers) {
-                each.add(m.send(peer, topic, bytes, how).toCompletableFuture());
+                submissions.add(m.submit(peer, topic, bytes, how));
             }
-            sent = CompletableFuture.allOf(each.toArray(new CompletableFuture<?>[0]));
         }
-        if (sent.isCompletedExceptionally()) {
-            Throwable why = sent.handle((ok, err) -> err).join();
-            throw new KuraException(KuraErrorCode.INVALID_MESSAGE_EXCEPTION, why, "message refused: " + why);
-        }
+        CompletableFuture<?> sent = CompletableFuture.allOf(submissions.stream()
+                .map(x -> x.receipt().toCompletableFuture()).toArray(CompletableFuture<?>[]::new));
+        awaitAccepted(submissions);
         if (!s.reliable()) {
             return null; // no confirmation will follow, as a QoS 0 Kura publisher
         }
@@ -137,6 +139,27 @@ abstract class SecurePublisher extends SecurePubSub implements CloudPublisher {
             }
         });
         return id;
+    }
+
+    /**
+     * Returns once every peer's copy is accepted: a reliable message is on disk in the offline queue, so that a power
+     * failure after publish() returned its id cannot lose it (fire-and-forget: at once).
+     */
+    private static void awaitAccepted(List<Submission> submissions) throws KuraException {
+        CompletableFuture<?> accepted = CompletableFuture.allOf(submissions.stream()
+                .map(x -> x.accepted().toCompletableFuture()).toArray(CompletableFuture<?>[]::new));
+        try {
+            accepted.get(ACCEPT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new KuraException(KuraErrorCode.INVALID_MESSAGE_EXCEPTION, e.getCause(),
+                    "message refused: " + e.getCause());
+        } catch (TimeoutException e) {
+            throw new KuraException(KuraErrorCode.SERVICE_UNAVAILABLE, e,
+                    "message not written to the offline queue within " + ACCEPT_TIMEOUT_SECONDS + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KuraException(KuraErrorCode.INTERNAL_ERROR, e, "interrupted while the message was queued");
+        }
     }
 
     @Override

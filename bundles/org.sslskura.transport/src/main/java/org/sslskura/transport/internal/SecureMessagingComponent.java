@@ -24,6 +24,7 @@ import org.sslskura.api.MessageReceipt;
 import org.sslskura.api.MessageReceiver;
 import org.sslskura.api.SecureMessaging;
 import org.sslskura.api.SendOptions;
+import org.sslskura.api.Submission;
 import org.sslskura.api.StateDirectory;
 import org.sslskura.api.TrustedPeer;
 import org.sslskura.transport.SecureMessagingService;
@@ -134,6 +135,16 @@ public final class SecureMessagingComponent implements SecureMessaging {
     @Override
     public CompletionStage<MessageReceipt> sendToCollectors(String topic, byte[] payload, SendOptions options) {
         return service.sendToCollectors(topic, payload, options);
+    }
+
+    @Override
+    public Submission submit(Hit peer, String topic, byte[] payload, SendOptions options) {
+        return service.submit(peer, topic, payload, options);
+    }
+
+    @Override
+    public Submission submitToCollectors(String topic, byte[] payload, SendOptions options) {
+        return service.submitToCollectors(topic, payload, options);
     }
 
     @Override
