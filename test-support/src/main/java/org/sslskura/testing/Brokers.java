@@ -25,6 +25,8 @@ public final class Brokers {
 
     /** System property or environment variable; {@code true} turns "Mosquitto missing" from a skip into a failure. */
     public static final String REQUIRE_MOSQUITTO = "SSLS_REQUIRE_MOSQUITTO";
+    private static final java.util.concurrent.atomic.AtomicBoolean SKIP_REPORTED =
+            new java.util.concurrent.atomic.AtomicBoolean();
     /** The message of the skip when Mosquitto is not installed. */
     public static final String MOSQUITTO_MISSING = "Debian mosquitto not installed: skipped (CI installs it)";
 
@@ -63,6 +65,9 @@ public final class Brokers {
             if (mosquittoRequired()) {
                 Assertions.fail(REQUIRE_MOSQUITTO + "=true but mosquitto is neither at /usr/sbin/mosquitto nor on"
                         + " the PATH: install it (apt-get install -y mosquitto)");
+            }
+            if (SKIP_REPORTED.compareAndSet(false, true)) {
+                System.err.println("[ssls tests] " + MOSQUITTO_MISSING); // once per JVM, so a skip is seen in the log
             }
             Assumptions.abort(MOSQUITTO_MISSING);
         }
