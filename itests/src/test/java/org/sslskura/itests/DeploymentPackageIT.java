@@ -48,9 +48,11 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * The .dp of module kura-dp in a Kura-like runtime ({@link OsgiRuntime}): installed through DeploymentAdmin, every
- * component's metatype readable by Kura, configuration through ConfigAdmin, a secured message from the framework to
- * the collector in the test JVM, and a clean uninstall. The methods run in name order and share the installed package.
+ * The deployment package {@code org.sslskura} (module kura-dp) in a Kura-like runtime ({@link OsgiRuntime}): installed
+ * through DeploymentAdmin, every component's metatype readable by Kura, configuration through ConfigAdmin, a secured
+ * message from the framework to the collector in the test JVM, the example application from its own package, a rebuilt
+ * package replacing every bundle, and a clean uninstall. The methods run in name order and share the installed
+ * package.
  *
  * <p>The probe never links to our packages: DeploymentAdmin refreshes packages on uninstall, which would restart a
  * probe wired to them. Our services are therefore called by reflection, with classes loaded from the DP's bundles.
@@ -95,8 +97,12 @@ public class DeploymentPackageIT {
     }
 
     private static File dpFile() {
-        String path = System.getProperty("ssls.it.dp");
-        assertNotNull("system property ssls.it.dp (the kura-dp module's .dp)", path);
+        return file("ssls.it.dp");
+    }
+
+    private static File file(String property) {
+        String path = System.getProperty(property);
+        assertNotNull("system property " + property + " (itests/pom.xml)", path);
         return new File(path);
     }
 
@@ -125,15 +131,18 @@ public class DeploymentPackageIT {
             assertNotNull("bundle of the package: " + info.getSymbolicName(), b);
             waitFor(() -> b.getState() == Bundle.ACTIVE, info.getSymbolicName() + " ACTIVE");
         }
+        assertEquals("org.sslskura", installed.getName());
         for (String expected : List.of("org.sslskura.crypto", "org.sslskura.wire", "org.sslskura.api",
                 "org.sslskura.identity", "org.sslskura.mqtt", "org.sslskura.keyexchange", "org.sslskura.envelope",
-                "org.sslskura.transport", "org.eclipse.paho.client.mqttv3")) {
+                "org.sslskura.transport", "org.sslskura.kura")) {
             assertTrue("the .dp holds " + expected + ": " + names, names.contains(expected));
         }
         for (String name : names) {
-            assertTrue("nothing Kura installs itself: " + name, name.startsWith("org.sslskura.")
-                    || name.equals("org.eclipse.paho.client.mqttv3"));
+            assertTrue("nothing Kura installs itself: " + name, name.startsWith("org.sslskura."));
         }
+        assertTrue("the example has its own package: " + names, !names.contains("org.sslskura.kura.example"));
+        // Paho is private to the MQTT bundle: no Paho bundle in the framework, yet the link runs (c1)
+        assertNull("no Paho bundle", installedBundle("org.eclipse.paho.client.mqttv3"));
         if (OsgiRuntime.KURA5.equals(OsgiRuntime.name())) {
             // Kura's Bouncy Castle stays installed and unstarted (we neither ship nor need it)
             for (Bundle b : context.getBundles()) {
@@ -192,7 +201,6 @@ public class DeploymentPackageIT {
         if (System.getProperty("ssls.it.kura.api", "").isEmpty()) {
             return; // no Kura API bundle in this runtime (see itests/pom.xml)
         }
-        org.junit.Assume.assumeTrue("the .dp holds org.sslskura.kura", installed.getBundle("org.sslskura.kura") != null);
         ServiceReference<?>[] refs = context.getAllServiceReferences(CONFIGURABLE, null);
         assertNotNull("ConfigurableComponent services", refs);
         List<String> pids = new ArrayList<>();
@@ -267,9 +275,13 @@ public class DeploymentPackageIT {
     @SuppressWarnings("unchecked")
     public void c2_exampleAppPublishesThroughASecurePublisherToTheCollector() throws Exception {
         assertNotNull("installed by a1", installed);
-        org.junit.Assume.assumeTrue("the .dp holds the Kura bundles", installed.getBundle("org.sslskura.kura") != null
-                && installed.getBundle("org.sslskura.kura.example") != null
-                && !System.getProperty("ssls.it.kura.api", "").isEmpty());
+        org.junit.Assume.assumeTrue("a Kura API bundle in this runtime (itests/pom.xml)",
+                !System.getProperty("ssls.it.kura.api", "").isEmpty());
+        DeploymentPackage example;
+        try (InputStream in = new FileInputStream(file("ssls.it.dp.example"))) {
+            example = deploymentAdmin.installDeploymentPackage(in);
+        }
+        assertEquals("org.sslskura.example", example.getName());
         BlockingQueue<String> received = (BlockingQueue<String>) System.getProperties().get(Collector.RECEIVED);
         received.clear();
         // what "New Pub/Sub" in Kura's Cloud Connections UI does: a factory configuration of the secure publisher,
@@ -292,6 +304,35 @@ public class DeploymentPackageIT {
         assertNotNull("a reading of the example app decrypted by the collector", reading);
         assertTrue(reading, reading.contains("it-sensor"));
         publisher.delete();
+        // removing the example leaves the add-on alone
+        example.uninstall();
+        assertNull(installedBundle("org.sslskura.kura.example"));
+        service("org.sslskura.api.SecureMessaging");
+    }
+
+    @Test
+    public void d1_aRebuiltPackageReplacesEveryBundle() throws Exception {
+        assertNotNull("installed by a1", installed);
+        // the restarted key exchange starts from ConfigAdmin: the good suite list again, not b1's refused value
+        update(KEYEXCHANGE_PID, props("sse.suites", "CHACHA20-POLY1305"));
+        Map<String, Long> modified = lastModified();
+        // what a build without bundle qualifiers delivered: a newer package, the same bundle versions. Deployment
+        // Admin keeps every installed bundle, so the rebuilt code would never run.
+        installed = install(RebuiltPackage.of(dpFile(), RebuiltPackage.laterBuild(1), version -> version));
+        assertEquals("no bundle replaced", modified, lastModified());
+        everyBundleActive();
+
+        // what the next build delivers: the package and every bundle with a newer build qualifier
+        installed = install(RebuiltPackage.of(dpFile(), RebuiltPackage.laterBuild(2), RebuiltPackage.laterBuild(2)));
+        Map<String, Long> replaced = lastModified();
+        for (BundleInfo info : installed.getBundleInfos()) {
+            Bundle b = installed.getBundle(info.getSymbolicName());
+            assertEquals(info.getSymbolicName() + " runs the rebuilt version", info.getVersion(), b.getVersion());
+            assertTrue(info.getSymbolicName() + " replaced",
+                    replaced.get(info.getSymbolicName()) > modified.get(info.getSymbolicName()));
+        }
+        everyBundleActive();
+        service("org.sslskura.api.SecureMessaging");
     }
 
     @Test
@@ -314,6 +355,28 @@ public class DeploymentPackageIT {
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------
+
+    private DeploymentPackage install(byte[] dp) throws Exception {
+        try (InputStream in = new java.io.ByteArrayInputStream(dp)) {
+            return deploymentAdmin.installDeploymentPackage(in);
+        }
+    }
+
+    /** Symbolic name -> last modification time of every bundle of the installed package. */
+    private static Map<String, Long> lastModified() {
+        Map<String, Long> times = new java.util.TreeMap<>();
+        for (BundleInfo info : installed.getBundleInfos()) {
+            times.put(info.getSymbolicName(), installed.getBundle(info.getSymbolicName()).getLastModified());
+        }
+        return times;
+    }
+
+    private static void everyBundleActive() throws Exception {
+        for (BundleInfo info : installed.getBundleInfos()) {
+            Bundle b = installed.getBundle(info.getSymbolicName());
+            waitFor(() -> b.getState() == Bundle.ACTIVE, info.getSymbolicName() + " ACTIVE");
+        }
+    }
 
     private void update(String pid, Dictionary<String, Object> properties) throws Exception {
         configAdmin.getConfiguration(pid, "?").update(properties);
