@@ -1,0 +1,123 @@
+package org.sslskura.kura.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the user decides in the form of one ssls cloud connection, read from its configuration, and what that means
+ * for the configurations of the ssls stack (identity store, MQTT link, key exchange, secure messaging).
+ *
+ * @param kuraServicePid the connection's {@code kura.service.pid}
+ * @param carrierPid the {@code kura.service.pid} of the Kura cloud connection that carries the ssls packets, or null
+ *        when the connection's own broker settings do
+ * @param broker the own MQTT link's settings (broker.url, client.id, username, password), used when carrierPid is null
+ * @param collectors the collectors: the attribute's entries, then the file's
+ * @param trustedPeers the trusted peers ({@code name=<public key hex>}): the attribute's entries, then the file's
+ * @param suites the envelope suites the key exchange offers, comma-separated
+ */
+record ConnectionSettings(String kuraServicePid, String carrierPid, Map<String, Object> broker,
+        List<String> collectors, List<String> trustedPeers, String suites) {
+
+    static final String CARRIER = "carrier";
+    static final String CARRIER_OWN_BROKER = "own-broker";
+    static final String CARRIER_KURA_CONNECTION = "kura-connection";
+    static final String CARRIER_REFERENCE = "CarrierConnection";
+    static final String CARRIER_TARGET = CARRIER_REFERENCE + ".target";
+    static final String COLLECTORS_FILE = "collectors.file";
+    static final String TRUSTED_PEERS = "trusted.peers";
+    static final String TRUSTED_PEERS_FILE = "trusted.peers.file";
+    static final String SUITES = "sse.suites";
+    static final List<String> BROKER_KEYS = List.of("broker.url", "client.id", "username", "password");
+    static final String OWN_LINK_FILTER = "(service.pid=" + ConfigurableComponents.MQTT_LINK + ")";
+    static final String LINK_TARGET = "MessageLink.target";
+
+    /** Kura's web UI writes a {@code *.target} attribute as {@code (kura.service.pid=<pid>)}. */
+    private static final Pattern KURA_PID_FILTER = Pattern.compile("\\(kura\\.service\\.pid=([^()*\\\\]+)\\)");
+
+    /**
+     * @throws IllegalArgumentException on an invalid value or an unreadable file
+     */
+    static ConnectionSettings from(Map<String, ?> props) {
+        String own = Props.string(props, KuraNames.KURA_SERVICE_PID, null);
+        String carrier = Props.oneOf(props, CARRIER, CARRIER_OWN_BROKER, CARRIER_KURA_CONNECTION);
+        String carrierPid = null;
+        if (CARRIER_KURA_CONNECTION.equals(carrier)) {
+            String target = Props.string(props, CARRIER_TARGET, "");
+            Matcher m = KURA_PID_FILTER.matcher(target);
+            if (!m.matches()) {
+                throw new IllegalArgumentException(CARRIER_TARGET + " must select one Kura cloud connection as"
+                        + " (kura.service.pid=<pid>), not '" + target + "'");
+            }
+            carrierPid = m.group(1).trim();
+            if (carrierPid.equals(own)) {
+                throw new IllegalArgumentException("the connection cannot carry itself: choose another connection");
+            }
+        }
+        Map<String, Object> broker = new LinkedHashMap<>();
+        for (String key : BROKER_KEYS) {
+            Object value = props.get(key);
+            if (value != null) {
+                broker.put(key, value);
+            }
+        }
+        return new ConnectionSettings(own, carrierPid, Map.copyOf(broker),
+                withFile(Props.list(props, KuraNames.COLLECTORS), Props.string(props, COLLECTORS_FILE, null)),
+                withFile(Props.list(props, TRUSTED_PEERS), Props.string(props, TRUSTED_PEERS_FILE, null)),
+                Props.string(props, SUITES, null));
+    }
+
+    /** @return the OSGi filter selecting the MessageLink that carries this connection's packets */
+    String linkFilter() {
+        return carrierPid == null ? OWN_LINK_FILTER
+                : "(&(" + KuraNames.LINK_PROPERTY + "=" + KuraNames.LINK_CLOUD_ENDPOINT + ")("
+                        + KuraNames.CLOUD_ENDPOINT_SERVICE_PID + "=" + carrierPid + "))";
+    }
+
+    /**
+     * @return PID -> the attributes this connection sets in that stack component's configuration (the others keep
+     *         their values); the MQTT link only when the connection's own broker carries the packets
+     */
+    Map<String, Map<String, Object>> stackAttributes() {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        out.put(ConfigurableComponents.IDENTITY_STORE, Map.of(TRUSTED_PEERS, trustedPeers.toArray(new String[0])));
+        if (carrierPid == null) {
+            out.put(ConfigurableComponents.MQTT_LINK, broker);
+        }
+        Map<String, Object> keyExchange = new LinkedHashMap<>();
+        keyExchange.put(LINK_TARGET, linkFilter());
+        if (suites != null) {
+            keyExchange.put(SUITES, suites);
+        }
+        out.put(ConfigurableComponents.KEY_EXCHANGE, keyExchange);
+        out.put(ConfigurableComponents.SECURE_MESSAGING, Map.of(LINK_TARGET, linkFilter(),
+                KuraNames.COLLECTORS, collectors.toArray(new String[0])));
+        return out;
+    }
+
+    /** The entries of a list attribute followed by those of a file (one a line; blank lines and # comments skipped). */
+    private static List<String> withFile(List<String> entries, String file) {
+        Set<String> all = new LinkedHashSet<>(entries);
+        if (file != null) {
+            try {
+                for (String line : Files.readAllLines(Path.of(file))) {
+                    String t = line.trim();
+                    if (!t.isEmpty() && !t.startsWith("#")) {
+                        all.add(t);
+                    }
+                }
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read " + file + ": " + e, e);
+            }
+        }
+        return List.copyOf(new ArrayList<>(all));
+    }
+}
