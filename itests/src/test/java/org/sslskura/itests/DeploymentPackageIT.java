@@ -67,6 +67,9 @@ public class DeploymentPackageIT {
     static final String ENVELOPE_PID = "org.sslskura.envelope.Envelope";
     static final String MESSAGING_PID = "org.sslskura.transport.SecureMessaging";
     static final String CONFIGURABLE = "org.eclipse.kura.configuration.ConfigurableComponent";
+    static final String CONNECTION_FACTORY = "org.eclipse.kura.cloudconnection.factory.CloudConnectionFactory";
+    static final String SSLS_FACTORY = "org.sslskura.kura.SslsConnectionFactory";
+    static final String SSLS_CONNECTION = "org.sslskura.kura.SslsConnection";
     static final long TIMEOUT_MS = 20_000;
 
     /** The package installed by the first test, shared by the later ones (one framework per class). */
@@ -310,6 +313,99 @@ public class DeploymentPackageIT {
         service("org.sslskura.api.SecureMessaging");
     }
 
+    /**
+     * What Kura's Cloud Connections page does with the ssls connection type (New Connection, then its form, New
+     * Pub/Sub, Connect/Disconnect, Delete), with the real ConfigAdmin and SCR: here the connection's configurations go
+     * through ConfigAdmin, as no Kura ConfigurationService runs in this runtime.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    public void c3_aCloudConnectionConfiguresTheStackAndCarriesItsPublishers() throws Exception {
+        assertNotNull("installed by a1", installed);
+        org.junit.Assume.assumeTrue("a Kura API bundle in this runtime (itests/pom.xml)",
+                !System.getProperty("ssls.it.kura.api", "").isEmpty());
+        BlockingQueue<String> received = (BlockingQueue<String>) System.getProperties().get(Collector.RECEIVED);
+        received.clear();
+        Object factory = service("(&(objectClass=" + CONNECTION_FACTORY + ")(component.name=" + SSLS_FACTORY + "))");
+        assertEquals(SSLS_CONNECTION, call(factory, "getFactoryPid"));
+
+        // New Connection: the connection exists with its form's defaults
+        call(factory, "createConfiguration", "ssls-connection");
+        String endpointFilter = "(&(objectClass=org.eclipse.kura.cloudconnection.CloudEndpoint)"
+                + "(kura.service.pid=ssls-connection))";
+        Object connection = service(endpointFilter);
+        assertEquals(SSLS_CONNECTION, context.getServiceReferences((String) null, endpointFilter)[0]
+                .getProperty("service.factoryPid"));
+        assertEquals(java.util.Set.of("ssls-connection"), call(factory, "getManagedCloudConnectionPids"));
+        assertEquals(List.of("ssls-connection", IDENTITY_PID, MQTT_PID, KEYEXCHANGE_PID, ENVELOPE_PID, MESSAGING_PID),
+                call(factory, "getStackComponentsPids", "ssls-connection"));
+        try {
+            call(factory, "createConfiguration", "ssls-second");
+            fail("a second ssls connection (the device has one ssls identity and stack)");
+        } catch (AssertionError expected) {
+            assertTrue(expected.getMessage(), expected.getMessage().contains("KuraException"));
+        }
+
+        // its form, as the web UI saves it: own broker; collectors and trusted peers from files, as beyond 10 entries
+        File dir = new File(System.getProperty("ssls.it.workdir", "target/it"));
+        File collectors = new File(dir, "collectors.txt");
+        java.nio.file.Files.write(collectors.toPath(), List.of("# the collectors", System.getProperty(Collector.HIT)));
+        File peers = new File(dir, "peers.txt");
+        java.nio.file.Files.write(peers.toPath(), List.of("collector=" + System.getProperty(Collector.KEY)));
+        org.osgi.service.cm.Configuration form = configAdmin.listConfigurations(
+                "(kura.service.pid=ssls-connection)")[0];
+        Dictionary<String, Object> values = form.getProperties();
+        values.put("broker.url", System.getProperty(Collector.BROKER));
+        values.put("client.id", "ssls-it-connection");
+        values.put("collectors.file", collectors.getPath());
+        values.put("trusted.peers.file", peers.getPath());
+        values.put("sse.suites", "CHACHA20-POLY1305");
+        form.update(values);
+        waitFor(() -> Arrays.asList((String[]) configAdmin.getConfiguration(MESSAGING_PID, "?").getProperties()
+                .get("collectors")).contains(System.getProperty(Collector.HIT)), "the connection's collectors in "
+                + MESSAGING_PID);
+        assertEquals("(service.pid=" + MQTT_PID + ")",
+                configAdmin.getConfiguration(KEYEXCHANGE_PID, "?").getProperties().get("MessageLink.target"));
+        waitFor(() -> (Boolean) call(connection, "isConnected"), "connection connected");
+        service("org.sslskura.api.KeyExchange");
+        service("org.sslskura.api.SecureMessaging");
+
+        // New Pub/Sub under the connection, then a message through it to the collector
+        org.osgi.service.cm.Configuration publisher =
+                configAdmin.createFactoryConfiguration("org.sslskura.kura.SslsConnectionSecurePublisher", "?");
+        publisher.update(props("kura.service.pid", "ssls-connection-publisher",
+                "cloud.endpoint.service.pid", "ssls-connection", "app.topic", "connection/readings"));
+        Object cloudPublisher = service("(&(objectClass=org.eclipse.kura.cloudconnection.publisher.CloudPublisher)"
+                + "(kura.service.pid=ssls-connection-publisher))");
+        Bundle kuraApi = installedBundle("org.sslskura.kura.api.stubs");
+        Object payload = kuraApi.loadClass("org.eclipse.kura.message.KuraPayload").getConstructor().newInstance();
+        String text = "{\"through\": \"ssls-connection\"}";
+        call(payload, "setBody", (Object) text.getBytes(StandardCharsets.UTF_8));
+        Object message = kuraApi.loadClass("org.eclipse.kura.cloudconnection.message.KuraMessage")
+                .getConstructor(payload.getClass()).newInstance(payload);
+        waitFor(() -> call(cloudPublisher, "publish", message) != null, "publisher bound to Secure Messaging");
+        String got = null;
+        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+        while (got == null && System.currentTimeMillis() < deadline) {
+            String m = received.poll(500, TimeUnit.MILLISECONDS);
+            got = m != null && m.startsWith("connection/readings") ? m : null;
+        }
+        assertEquals("connection/readings\n" + text, got);
+
+        // Disconnect and Connect, as the page's buttons do
+        call(connection, "disconnect");
+        waitFor(() -> !(Boolean) call(connection, "isConnected"), "disconnected");
+        call(connection, "connect");
+        waitFor(() -> (Boolean) call(connection, "isConnected"), "connected again");
+
+        // Delete: the connection goes, the stack stays configured
+        publisher.delete();
+        call(factory, "deleteConfiguration", "ssls-connection");
+        waitFor(() -> context.getServiceReferences((String) null, endpointFilter) == null, "connection deleted");
+        assertTrue(((java.util.Set<?>) call(factory, "getManagedCloudConnectionPids")).isEmpty());
+        service("(objectClass=org.sslskura.api.SecureMessaging)");
+    }
+
     @Test
     public void d1_aRebuiltPackageReplacesEveryBundle() throws Exception {
         assertNotNull("installed by a1", installed);
@@ -399,14 +495,18 @@ public class DeploymentPackageIT {
         return null;
     }
 
-    /** Waits for a service of our packages, by class name (the probe does not import our packages). */
-    private Object service(String objectClass) throws Exception {
-        ServiceTracker<Object, Object> t = new ServiceTracker<>(context,
-                context.createFilter("(objectClass=" + objectClass + ")"), null);
+    /**
+     * Waits for a service of our packages, by class name or by an LDAP filter (the probe does not import our
+     * packages).
+     */
+    private Object service(String objectClassOrFilter) throws Exception {
+        String filter = objectClassOrFilter.startsWith("(") ? objectClassOrFilter
+                : "(objectClass=" + objectClassOrFilter + ")";
+        ServiceTracker<Object, Object> t = new ServiceTracker<>(context, context.createFilter(filter), null);
         t.open(true);
         try {
             Object s = t.waitForService(TIMEOUT_MS);
-            assertNotNull("service " + objectClass, s);
+            assertNotNull("service " + filter, s);
             return s;
         } finally {
             t.close();

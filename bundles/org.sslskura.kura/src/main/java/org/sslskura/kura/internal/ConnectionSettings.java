@@ -36,6 +36,8 @@ record ConnectionSettings(String kuraServicePid, String carrierPid, Map<String, 
     static final String TRUSTED_PEERS = "trusted.peers";
     static final String TRUSTED_PEERS_FILE = "trusted.peers.file";
     static final String SUITES = "sse.suites";
+    /** The suites offered when the form gives none (its metatype default). */
+    static final String SUITES_DEFAULT = "AES-CCM-16,AES-GCM-16,CHACHA20-POLY1305,ASCON-AEAD128,AES-CCM-8,AES-GCM-8";
     static final List<String> BROKER_KEYS = List.of("broker.url", "client.id", "username", "password");
     static final String OWN_LINK_FILTER = "(service.pid=" + ConfigurableComponents.MQTT_LINK + ")";
     static final String LINK_TARGET = "MessageLink.target";
@@ -72,7 +74,7 @@ record ConnectionSettings(String kuraServicePid, String carrierPid, Map<String, 
         return new ConnectionSettings(own, carrierPid, Map.copyOf(broker),
                 withFile(Props.list(props, KuraNames.COLLECTORS), Props.string(props, COLLECTORS_FILE, null)),
                 withFile(Props.list(props, TRUSTED_PEERS), Props.string(props, TRUSTED_PEERS_FILE, null)),
-                Props.string(props, SUITES, null));
+                Props.string(props, SUITES, SUITES_DEFAULT));
     }
 
     /** @return the OSGi filter selecting the MessageLink that carries this connection's packets */
@@ -92,12 +94,7 @@ record ConnectionSettings(String kuraServicePid, String carrierPid, Map<String, 
         if (carrierPid == null) {
             out.put(ConfigurableComponents.MQTT_LINK, broker);
         }
-        Map<String, Object> keyExchange = new LinkedHashMap<>();
-        keyExchange.put(LINK_TARGET, linkFilter());
-        if (suites != null) {
-            keyExchange.put(SUITES, suites);
-        }
-        out.put(ConfigurableComponents.KEY_EXCHANGE, keyExchange);
+        out.put(ConfigurableComponents.KEY_EXCHANGE, Map.of(LINK_TARGET, linkFilter(), SUITES, suites));
         out.put(ConfigurableComponents.SECURE_MESSAGING, Map.of(LINK_TARGET, linkFilter(),
                 KuraNames.COLLECTORS, collectors.toArray(new String[0])));
         return out;

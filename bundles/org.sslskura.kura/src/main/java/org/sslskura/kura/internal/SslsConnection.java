@@ -60,6 +60,8 @@ public final class SslsConnection implements CloudEndpoint, CloudConnectionManag
     private volatile SecureMessaging messaging;
     private volatile IdentityStore identity;
     private AutoCloseable receiver;
+    /** What this connection last wrote into each stack PID: an unchanged PID is not written again (no restart). */
+    private final Map<String, Map<String, Object>> written = new HashMap<>();
 
     @ObjectClassDefinition(id = PID, name = "SSLS Cloud Connection",
             description = "End-to-end secured messaging (HIP DEX + SSE) to ssls collectors. This form sets the ssls"
@@ -109,7 +111,7 @@ public final class SslsConnection implements CloudEndpoint, CloudConnectionManag
 
         @AttributeDefinition(name = "Envelope suites", description = "Comma-separated AEAD suites the key exchange"
                 + " offers, most preferred first.")
-        String sse_suites() default "AES-CCM-16,AES-GCM-16,CHACHA20-POLY1305,ASCON-AEAD128,AES-CCM-8,AES-GCM-8";
+        String sse_suites() default ConnectionSettings.SUITES_DEFAULT;
     }
 
     @Reference
@@ -190,6 +192,7 @@ public final class SslsConnection implements CloudEndpoint, CloudConnectionManag
         lease = null;
         relay.clear();
         settings = null;
+        written.clear();
     }
 
     private void apply(Map<String, Object> properties) throws KuraException {
@@ -225,8 +228,24 @@ public final class SslsConnection implements CloudEndpoint, CloudConnectionManag
 
     private void writeStack(ConnectionSettings s) throws KuraException {
         for (Map.Entry<String, Map<String, Object>> e : s.stackAttributes().entrySet()) {
-            configurations.update(e.getKey(), e.getValue());
+            Map<String, Object> previous = written.get(e.getKey());
+            if (previous == null || !sameValues(previous, e.getValue())) {
+                configurations.update(e.getKey(), e.getValue());
+                written.put(e.getKey(), e.getValue());
+            }
         }
+    }
+
+    private static boolean sameValues(Map<String, Object> a, Map<String, Object> b) {
+        if (!a.keySet().equals(b.keySet())) {
+            return false;
+        }
+        for (Map.Entry<String, Object> e : a.entrySet()) {
+            if (!java.util.Objects.deepEquals(e.getValue(), b.get(e.getKey()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** @return the PIDs of the stack components whose attributes this connection sets */
@@ -251,6 +270,9 @@ public final class SslsConnection implements CloudEndpoint, CloudConnectionManag
         try {
             if (s.carrierPid() == null) {
                 configurations.update(ConfigurableComponents.MQTT_LINK, s.broker());
+                synchronized (this) {
+                    written.put(ConfigurableComponents.MQTT_LINK, s.broker());
+                }
                 relay.onConnectionEstablished();
             } else if (carrier instanceof CloudConnectionManager manager) {
                 manager.connect();
@@ -277,6 +299,9 @@ public final class SslsConnection implements CloudEndpoint, CloudConnectionManag
         try {
             if (s.carrierPid() == null) {
                 configurations.remove(ConfigurableComponents.MQTT_LINK);
+                synchronized (this) {
+                    written.remove(ConfigurableComponents.MQTT_LINK);
+                }
                 relay.onDisconnected();
             } else if (carrier instanceof CloudConnectionManager manager) {
                 manager.disconnect();

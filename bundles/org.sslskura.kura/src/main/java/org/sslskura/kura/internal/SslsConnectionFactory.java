@@ -22,15 +22,14 @@ import org.osgi.service.component.annotations.Reference;
  * The ssls connection type of Kura's Cloud Connections page (New Connection): creates one {@link SslsConnection},
  * whose form configures the ssls stack. The stack (identity store, MQTT link, key exchange, envelope, secure
  * messaging) exists once per device, since the device has one ssls identity: so there is at most one ssls connection,
- * and its stack components are the stack's PIDs. Configuration policy IGNORE keeps {@code service.pid} the single
- * String declared here.
+ * and its stack components are the stack's PIDs. Kura's web UI knows a connection type by {@link #getFactoryPid()}
+ * and reads the two {@code kura.ui.csf.*} hints of its New Connection dialog from this service; the factory itself
+ * has no configuration (policy IGNORE) and so no {@code service.pid}.
  */
 @Component(name = SslsConnectionFactory.PID, configurationPolicy = ConfigurationPolicy.IGNORE,
-        service = CloudConnectionFactory.class,
-        property = {"service.pid=" + SslsConnectionFactory.PID, "kura.ui.csf.pid.default=ssls",
-            KuraNames.PID_REGEX})
+        service = CloudConnectionFactory.class, property = {"kura.ui.csf.pid.default=ssls", KuraNames.PID_REGEX})
 public final class SslsConnectionFactory implements CloudConnectionFactory {
-    /** The factory's {@code service.pid}. */
+    /** The factory's component name, recorded in each connection it creates. */
     public static final String PID = "org.sslskura.kura.SslsConnectionFactory";
 
     private StackConfigurations configurations;
