@@ -77,7 +77,7 @@ public final class SslsConnection implements CloudEndpoint, CloudConnectionManag
 
         @AttributeDefinition(name = "Carrier connection", description = "With carrier kura-connection: the raw MQTT"
                 + " cloud connection that carries the ssls packets.")
-        String CarrierConnection_target() default "(kura.service.pid=org.eclipse.kura.cloudconnection.raw.mqtt.cloud.RawMqttCloudEndpoint)";
+        String CarrierConnection_target() default "(kura.service.pid=" + KuraNames.RAW_MQTT_DEFAULT_PID + ")";
 
         @AttributeDefinition(name = "Broker URL", description = "With carrier own-broker: tcp://host:1883 or ssl://host:8883.")
         String broker_url() default "tcp://localhost:1883";
@@ -127,7 +127,12 @@ public final class SslsConnection implements CloudEndpoint, CloudConnectionManag
     /** The carrier Kura connection; its target is the form's 'Carrier connection' (a dropdown in Kura's web UI). */
     @Reference(name = ConnectionSettings.CARRIER_REFERENCE, cardinality = ReferenceCardinality.OPTIONAL,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    synchronized void bindCarrier(CloudEndpoint connection) {
+    synchronized void bindCarrier(CloudEndpoint connection, Map<String, Object> properties) {
+        if (!KuraNames.RAW_MQTT_CONNECTION.equals(properties.get("service.factoryPid"))) {
+            // Kura's CloudService connections encode every payload and subscribe only under their own topics
+            LOG.warn("carrier connection {} is no raw MQTT connection: it cannot carry the ssls packets",
+                    properties.get(KuraNames.KURA_SERVICE_PID));
+        }
         this.carrier = connection;
         if (carriedByKura()) {
             relay.endpointAdded(connection);
