@@ -397,6 +397,8 @@ public class DeploymentPackageIT {
         waitFor(() -> !(Boolean) call(connection, "isConnected"), "disconnected");
         call(connection, "connect");
         waitFor(() -> (Boolean) call(connection, "isConnected"), "connected again");
+        assertEquals("the link's whole configuration is back", "ssls-it-connection",
+                configAdmin.getConfiguration(MQTT_PID, "?").getProperties().get("client.id"));
 
         // Delete: the connection goes, the stack stays configured
         publisher.delete();

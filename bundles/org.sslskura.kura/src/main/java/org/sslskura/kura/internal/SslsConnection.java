@@ -60,6 +60,8 @@ public final class SslsConnection implements CloudEndpoint, CloudConnectionManag
     private volatile SecureMessaging messaging;
     private volatile IdentityStore identity;
     private AutoCloseable receiver;
+    /** The MQTT link's configuration while Disconnect has taken it away (own broker); null when connected. */
+    private Map<String, Object> disconnectedLink;
     /** What this connection last wrote into each stack PID: an unchanged PID is not written again (no restart). */
     private final Map<String, Map<String, Object>> written = new HashMap<>();
 
@@ -198,6 +200,7 @@ public final class SslsConnection implements CloudEndpoint, CloudConnectionManag
         relay.clear();
         settings = null;
         written.clear();
+        disconnectedLink = null;
     }
 
     private void apply(Map<String, Object> properties) throws KuraException {
@@ -217,6 +220,13 @@ public final class SslsConnection implements CloudEndpoint, CloudConnectionManag
         }
         boolean wasCarried = carriedByKura();
         settings = next;
+        if (disconnectedLink != null) {
+            // a save of the form connects again (the link first gets back what Disconnect took)
+            if (!disconnectedLink.isEmpty()) {
+                configurations.restore(ConfigurableComponents.MQTT_LINK, disconnectedLink);
+            }
+            disconnectedLink = null;
+        }
         CloudEndpoint c = carrier;
         if (c != null && wasCarried != carriedByKura()) {
             if (wasCarried) {
@@ -274,9 +284,13 @@ public final class SslsConnection implements CloudEndpoint, CloudConnectionManag
         }
         try {
             if (s.carrierPid() == null) {
-                configurations.update(ConfigurableComponents.MQTT_LINK, s.broker());
+                Map<String, Object> saved;
                 synchronized (this) {
-                    written.put(ConfigurableComponents.MQTT_LINK, s.broker());
+                    saved = disconnectedLink;
+                    disconnectedLink = null;
+                }
+                if (saved != null && !saved.isEmpty()) {
+                    configurations.restore(ConfigurableComponents.MQTT_LINK, saved);
                 }
                 relay.onConnectionEstablished();
             } else if (carrier instanceof CloudConnectionManager manager) {
@@ -303,8 +317,11 @@ public final class SslsConnection implements CloudEndpoint, CloudConnectionManag
         }
         try {
             if (s.carrierPid() == null) {
-                configurations.remove(ConfigurableComponents.MQTT_LINK);
+                Map<String, Object> removed = configurations.remove(ConfigurableComponents.MQTT_LINK);
                 synchronized (this) {
+                    if (disconnectedLink == null) {
+                        disconnectedLink = removed;
+                    }
                     written.remove(ConfigurableComponents.MQTT_LINK);
                 }
                 relay.onDisconnected();

@@ -101,16 +101,34 @@ public final class StackConfigurations {
         }
     }
 
-    /** Removes the configuration of singleton {@code pid} until the next {@link #update} (the component stops). */
-    void remove(String pid) throws KuraException {
+    /**
+     * Takes the configuration of singleton {@code pid} away from its component (which stops) until {@link #restore}.
+     * Runtime state only, as a connection's Disconnect is: directly in ConfigurationAdmin, not in Kura's snapshots.
+     *
+     * @return the removed properties, empty if there was no configuration
+     */
+    Map<String, Object> remove(String pid) throws KuraException {
         try {
-            Configuration[] found = configAdmin.listConfigurations("(service.pid=" + pid + ")");
-            if (found != null) {
-                for (Configuration c : found) {
-                    c.delete();
+            Configuration c = configAdmin.getConfiguration(pid, "?");
+            Dictionary<String, Object> current = c.getProperties();
+            Map<String, Object> removed = new HashMap<>();
+            if (current != null) {
+                for (String key : java.util.Collections.list(current.keys())) {
+                    removed.put(key, current.get(key));
                 }
             }
-        } catch (IOException | InvalidSyntaxException e) {
+            c.delete();
+            return removed;
+        } catch (IOException e) {
+            throw new KuraException(KuraErrorCode.CONFIGURATION_ERROR, e, pid);
+        }
+    }
+
+    /** Gives singleton {@code pid} back the configuration {@link #remove} took away. */
+    void restore(String pid, Map<String, Object> properties) throws KuraException {
+        try {
+            configAdmin.getConfiguration(pid, "?").update(new Hashtable<>(properties));
+        } catch (IOException e) {
             throw new KuraException(KuraErrorCode.CONFIGURATION_ERROR, e, pid);
         }
     }
