@@ -392,6 +392,25 @@ public class DeploymentPackageIT {
         }
         assertEquals("connection/readings\n" + text, got);
 
+        // carrier: a Kura cloud connection chosen by kura.service.pid (here one that does not exist): the stack is
+        // pinned to the MessageLink over it, which the bundle registers, and is not connected until that connection is
+        values = form.getProperties();
+        values.put("carrier", "kura-connection");
+        values.put("CarrierConnection.target", "(kura.service.pid=raw-mqtt-connection)");
+        form.update(values);
+        String overKura = "(&(ssls.link=cloud-endpoint)(cloud.endpoint.service.pid=raw-mqtt-connection))";
+        waitFor(() -> overKura.equals(configAdmin.getConfiguration(MESSAGING_PID, "?").getProperties()
+                .get("MessageLink.target")), "Secure Messaging pinned to the link over the Kura connection");
+        assertEquals(overKura, configAdmin.getConfiguration(KEYEXCHANGE_PID, "?").getProperties()
+                .get("MessageLink.target"));
+        service("(&(objectClass=org.sslskura.api.MessageLink)" + overKura + ")");
+        waitFor(() -> !(Boolean) call(connection, "isConnected"), "not connected without the Kura connection");
+        values.put("carrier", "own-broker");
+        form.update(values);
+        waitFor(() -> context.getServiceReferences("org.sslskura.api.MessageLink", overKura) == null,
+                "the link over the Kura connection released");
+        waitFor(() -> (Boolean) call(connection, "isConnected"), "own broker again");
+
         // Disconnect and Connect, as the page's buttons do
         call(connection, "disconnect");
         waitFor(() -> !(Boolean) call(connection, "isConnected"), "disconnected");

@@ -3,7 +3,6 @@ package org.sslskura.kura.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -115,6 +114,6 @@ record ConnectionSettings(String kuraServicePid, String carrierPid, Map<String, 
                 throw new IllegalArgumentException("cannot read " + file + ": " + e, e);
             }
         }
-        return List.copyOf(new ArrayList<>(all));
+        return List.copyOf(all);
     }
 }
