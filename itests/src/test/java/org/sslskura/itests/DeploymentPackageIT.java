@@ -392,6 +392,33 @@ public class DeploymentPackageIT {
         }
         assertEquals("connection/readings\n" + text, got);
 
+        // messages to the device: to a secure subscriber under the connection, and to a subscriber registered on the
+        // connection (its CloudEndpoint side), each with an application topic filter
+        org.osgi.service.cm.Configuration subscriber =
+                configAdmin.createFactoryConfiguration("org.sslskura.kura.SslsConnectionSecureSubscriber", "?");
+        subscriber.update(props("kura.service.pid", "ssls-connection-subscriber",
+                "cloud.endpoint.service.pid", "ssls-connection", "app.topic.filter", "commands/#"));
+        Object cloudSubscriber = service("(&(objectClass=org.eclipse.kura.cloudconnection.subscriber.CloudSubscriber)"
+                + "(kura.service.pid=ssls-connection-subscriber))");
+        BlockingQueue<Object> bySubscriber = new java.util.concurrent.LinkedBlockingQueue<>();
+        BlockingQueue<Object> byEndpoint = new java.util.concurrent.LinkedBlockingQueue<>();
+        call(cloudSubscriber, "registerCloudSubscriberListener", subscriberListener(kuraApi, bySubscriber));
+        call(connection, "registerSubscriber", Map.of("topic.filter", "commands/+"),
+                subscriberListener(kuraApi, byEndpoint));
+        String deviceHit = call(call(service("org.sslskura.api.IdentityStore"), "hit"), "toHex").toString();
+        ((java.util.function.BiConsumer<String, String>) System.getProperties().get(Collector.SEND))
+                .accept(deviceHit, "commands/reboot\nnow");
+        for (BlockingQueue<Object> q : List.of(bySubscriber, byEndpoint)) {
+            Object arrived = q.poll(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            assertNotNull("a message from the collector", arrived);
+            Map<?, ?> properties = (Map<?, ?>) call(arrived, "getProperties");
+            assertEquals("commands/reboot", properties.get("topic"));
+            assertEquals(System.getProperty(Collector.HIT), properties.get("ssls.sender"));
+            assertEquals("now", new String((byte[]) call(call(arrived, "getPayload"), "getBody"),
+                    StandardCharsets.UTF_8));
+        }
+        subscriber.delete();
+
         // carrier: a Kura cloud connection chosen by kura.service.pid (here one that does not exist): the stack is
         // pinned to the MessageLink over it, which the bundle registers, and is not connected until that connection is
         values = form.getProperties();
@@ -472,6 +499,28 @@ public class DeploymentPackageIT {
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------
+
+    /** A Kura CloudSubscriberListener (a proxy: the probe does not link to the Kura API) that queues each message. */
+    private static Object subscriberListener(Bundle kuraApi, BlockingQueue<Object> into) throws Exception {
+        Class<?> type = kuraApi.loadClass(
+                "org.eclipse.kura.cloudconnection.subscriber.listener.CloudSubscriberListener");
+        return java.lang.reflect.Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+                (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "onMessageArrived":
+                            into.add(args[0]);
+                            return null;
+                        case "hashCode":
+                            return System.identityHashCode(proxy);
+                        case "equals":
+                            return proxy == args[0];
+                        case "toString":
+                            return "test listener";
+                        default:
+                            return null;
+                    }
+                });
+    }
 
     private DeploymentPackage install(byte[] dp) throws Exception {
         try (InputStream in = new java.io.ByteArrayInputStream(dp)) {
