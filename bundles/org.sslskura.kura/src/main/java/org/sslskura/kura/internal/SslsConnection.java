@@ -38,7 +38,8 @@ import org.sslskura.api.SecureMessaging;
  * CloudEndpoint and CloudConnectionManager that its publishers and subscribers belong to, and the one form in which the
  * user decides the carrier, collectors, trusted peers and suites. Each configuration it gets is written into the ssls
  * stack's own configurations ({@link ConnectionSettings#stackAttributes()}): the connection owns those attributes.
- * With carrier kura-connection it also holds the MessageLink over the chosen Kura connection ({@link CloudEndpointLinks}).
+ * With carrier kura-connection it also holds the MessageLink over the chosen Kura connection
+ * ({@link CloudEndpointLinks}).
  */
 @Component(name = SslsConnection.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
         service = {CloudEndpoint.class, CloudConnectionManager.class, ConfigurableComponent.class})
@@ -81,7 +82,8 @@ public final class SslsConnection implements CloudEndpoint, CloudConnectionManag
                 + " cloud connection that carries the ssls packets.")
         String CarrierConnection_target() default "(kura.service.pid=" + KuraNames.RAW_MQTT_DEFAULT_PID + ")";
 
-        @AttributeDefinition(name = "Broker URL", description = "With carrier own-broker: tcp://host:1883 or ssl://host:8883.")
+        @AttributeDefinition(name = "Broker URL",
+                description = "With carrier own-broker: tcp://host:1883 or ssl://host:8883.")
         String broker_url() default "tcp://localhost:1883";
 
         @AttributeDefinition(name = "Client id", description = "With carrier own-broker: MQTT client id; empty ="

@@ -42,7 +42,8 @@ class ConnectionSettingsTest {
                 stack.get(ConfigurableComponents.KEY_EXCHANGE).get(ConnectionSettings.LINK_TARGET));
         assertEquals(ConnectionSettings.OWN_LINK_FILTER,
                 stack.get(ConfigurableComponents.SECURE_MESSAGING).get(ConnectionSettings.LINK_TARGET));
-        assertEquals("CHACHA20-POLY1305", stack.get(ConfigurableComponents.KEY_EXCHANGE).get(ConnectionSettings.SUITES));
+        assertEquals("CHACHA20-POLY1305",
+                stack.get(ConfigurableComponents.KEY_EXCHANGE).get(ConnectionSettings.SUITES));
         assertArrayEquals(new String[] {"collector"},
                 (String[]) stack.get(ConfigurableComponents.SECURE_MESSAGING).get(KuraNames.COLLECTORS));
     }
