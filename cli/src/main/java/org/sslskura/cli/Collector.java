@@ -16,7 +16,7 @@ import org.sslskura.mqtt.MqttLinkOptions;
 import org.sslskura.mqtt.PahoMessageLink;
 
 /**
- * The collector role (DECISIONS §4): an {@link SslsNode} without collectors that prints every delivered message as one
+ * The collector role (decisions §4): an {@link SslsNode} without collectors that prints every delivered message as one
  * JSON line and, optionally, publishes its clear payload to {@code <republish prefix>/<sender HIT>/<topic>} through a
  * separate plain MQTT client (QoS 1). Used by {@code ssls collect} and {@code ssls demo}.
  */

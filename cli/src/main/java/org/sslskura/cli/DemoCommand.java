@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -117,7 +118,15 @@ final class DemoCommand extends Command {
                          broker.url(), out, null);
                  SslsNode device = SslsNode.start(NodeSettings.builder(deviceDir, broker.url()).prefix(prefix)
                          .collectors(List.of("collector")).build())) {
-                spy.subscribe(prefix + "/#", (topic, payload) -> stats.saw(out, topic, payload, dataTopic, ackTopic));
+                String probeTopic = prefix + "/demo-probe";
+                CountDownLatch listening = new CountDownLatch(1);
+                spy.subscribe(prefix + "/#", (topic, payload) -> {
+                    if (topic.equals(probeTopic)) {
+                        listening.countDown();
+                    } else {
+                        stats.saw(out, topic, payload, dataTopic, ackTopic);
+                    }
+                });
                 spy.start();
                 long deadline = System.currentTimeMillis() + CONNECT_TIMEOUT_MILLIS;
                 while (!(spy.isConnected() && collector.connected() && device.connected())) {
@@ -126,7 +135,13 @@ final class DemoCommand extends Command {
                     }
                     Thread.sleep(20);
                 }
-                Thread.sleep(200); // the subscriptions reach the broker
+                // the eavesdropper listens once it receives its own probe: from then on it sees every PDU
+                do {
+                    if (System.currentTimeMillis() > deadline) {
+                        throw new CommandFailure("the eavesdropper's subscription did not become active");
+                    }
+                    spy.publish(probeTopic, new byte[] {1});
+                } while (!listening.await(200, TimeUnit.MILLISECONDS));
                 List<CompletableFuture<MessageReceipt>> sent = new ArrayList<>();
                 Random random = new Random();
                 double celsius = 21.0 + random.nextInt(300) / 100.0;
@@ -154,7 +169,6 @@ final class DemoCommand extends Command {
                 while (collector.received() < sent.size() && System.currentTimeMillis() < deadlineDelivered) {
                     Thread.sleep(20);
                 }
-                Thread.sleep(100); // the last ACK reaches the eavesdropper too
                 long acked = sent.stream().filter(f -> f.isDone() && !f.isCompletedExceptionally()).count();
                 long delivered = collector.received();
                 boolean leaked = stats.leaked.get();

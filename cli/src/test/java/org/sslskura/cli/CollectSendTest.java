@@ -87,7 +87,12 @@ class CollectSendTest {
              PahoMessageLink clear = new PahoMessageLink(MqttLinkOptions.builder(broker.url()).build())) {
             Map<String, byte[]> republished = new ConcurrentHashMap<>();
             List<String> republishedTopics = java.util.Collections.synchronizedList(new ArrayList<>());
+            java.util.concurrent.CountDownLatch listening = new java.util.concurrent.CountDownLatch(1);
             clear.subscribe("clear/#", (t, p) -> {
+                if (t.equals("clear/probe")) {
+                    listening.countDown(); // our own probe: the subscription is live
+                    return;
+                }
                 republishedTopics.add(t);
                 republished.put(new String(p, StandardCharsets.ISO_8859_1), p);
             });
@@ -96,7 +101,11 @@ class CollectSendTest {
                     "--republish", "clear")) {
                 collector.awaitErr("listening on", 20_000);
                 Nodes.await(clear::isConnected, 10_000, "clear subscriber");
-                Thread.sleep(100);
+                long deadline = System.currentTimeMillis() + 10_000;
+                do {
+                    assertTrue(System.currentTimeMillis() < deadline, "the clear subscription never became active");
+                    clear.publish("clear/probe", new byte[] {1});
+                } while (!listening.await(200, java.util.concurrent.TimeUnit.MILLISECONDS));
 
                 Cli.Result sent = Cli.run("send", "--dir", d.toString(), "--broker", broker.url(), "--to", "collector",
                         "--topic", "sensors/t1", "--message", TEXT, "--count", "5", "--timeout", "30");

@@ -6,6 +6,7 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
 import java.io.File;
 import java.io.FileInputStream;
@@ -13,6 +14,7 @@ import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Dictionary;
@@ -44,6 +46,7 @@ import org.osgi.service.deploymentadmin.DeploymentPackage;
 import org.osgi.service.metatype.MetaTypeInformation;
 import org.osgi.service.metatype.MetaTypeService;
 import org.osgi.util.tracker.ServiceTracker;
+import org.sslskura.api.StateDirectory;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
@@ -90,6 +93,9 @@ public class DeploymentPackageIT {
         String workdir = System.getProperty("ssls.it.workdir", "target/it");
         Collector.start(workdir);
         List<Option> options = OsgiRuntime.options();
+        // the device's state directory (identity, queue, client id): fresh for each run, never ~/.sslskura
+        Path state = Path.of(workdir).toAbsolutePath().resolve("state-" + ProcessHandle.current().pid());
+        options.add(frameworkProperty(StateDirectory.ROOT_PROPERTY).value(state.toString()));
         String kuraApi = System.getProperty("ssls.it.kura.api", "");
         if (!kuraApi.isEmpty()) {
             // test runtime only: the compile-only Kura API module as a bundle exporting org.eclipse.kura.* (Kura's

@@ -4,5 +4,5 @@
  * {@link org.sslskura.api.SecureSession}s) and {@link org.sslskura.api.MessageLink} (the carrier, MQTT by default).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.sslskura.api;

@@ -2,7 +2,7 @@ package org.sslskura.crypto;
 
 import java.util.Optional;
 
-/** The ECDH curves of HIP DEX, with their DH group ids (provisional DEX-24 values, DECISIONS §1.1). */
+/** The ECDH curves of HIP DEX, with their DH group ids (provisional DEX-24 values, decisions §1.1). */
 public enum EcdhCurve {
     /** X25519 (RFC 7748), DH group 12: mandatory. */
     X25519(12, 5, 32, "X25519", 9),

@@ -184,7 +184,7 @@ class SseAeadContractTest {
                 }
             } else {
                 // AES-CMAC-96 has no nonce: the ICV covers only header-as-sent || payload, so the sequence number
-                // is bound through the SSE header in the AAD, not through the seq argument (DECISIONS §6.3).
+                // is bound through the SSE header in the AAD, not through the seq argument (decisions §6.3).
                 assertArrayEquals(plain, receiver.open(1001, aad, sealed));
             }
             assertArrayEquals(plain, receiver.open(1000, aad, sealed));

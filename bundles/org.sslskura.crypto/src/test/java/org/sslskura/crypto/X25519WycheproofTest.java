@@ -26,7 +26,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * <li>254 {@code acceptable}, decided per flags:
  * <ul>
  * <li>31 flagged {@code LowOrderPublic} and/or {@code ZeroSharedSecret} (all of them have an all-zero shared
- * secret): REJECTED with {@link InvalidKeyException}. Our policy is stricter than RFC 7748 (DECISIONS: the
+ * secret): REJECTED with {@link InvalidKeyException}. Our policy is stricter than RFC 7748 (decisions: the
  * small-order list and the all-zero secret are refused; draft-ietf-hip-dex §9.3).</li>
  * <li>223 others (flags {@code Twist}, {@code NonCanonicalPublic}, {@code SpecialPublicKey},
  * {@code EdgeCaseMultiplication}, {@code EdgeCaseShared}, {@code Ktv}): ACCEPTED with the exact shared secret (RFC 7748

@@ -27,7 +27,7 @@ import org.sslskura.wire.hip.Hit;
  */
 @Designate(ocd = EnvelopeConfig.class)
 @Component(name = EnvelopeComponent.PID, configurationPid = EnvelopeComponent.PID,
-        service = Envelope.class, immediate = true, property = "service.pid=" + EnvelopeComponent.PID)
+        service = Envelope.class, immediate = true)
 public final class EnvelopeComponent implements Envelope {
     /** The component name, configuration PID and metatype OCD id. */
     public static final String PID = "org.sslskura.envelope.Envelope";

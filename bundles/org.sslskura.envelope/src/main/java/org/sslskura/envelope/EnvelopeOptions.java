@@ -12,7 +12,7 @@ import org.sslskura.wire.sse.SseFormat;
  * thresholds, grace period of retired SAs and the clock. {@link #defaults()} gives the values of docs/PROTOCOL.md §7.
  */
 public final class EnvelopeOptions {
-    /** Default replay window (DECISIONS §2.5). */
+    /** Default replay window (decisions §2.5). */
     public static final int DEFAULT_REPLAY_WINDOW = 64;
     /** Smallest accepted replay window. */
     public static final int MIN_REPLAY_WINDOW = 32;

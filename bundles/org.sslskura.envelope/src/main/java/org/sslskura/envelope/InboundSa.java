@@ -9,7 +9,7 @@ import org.sslskura.wire.sse.SseFormat;
 
 /**
  * The receiving half of an SA pair: SPI, format, cipher and replay window, behind one lock (the cipher is not
- * thread-safe, and check, open and mark must not interleave). Order per RFC 4303 §3.4.3 and DECISIONS §2.5: window
+ * thread-safe, and check, open and mark must not interleave). Order per RFC 4303 §3.4.3 and decisions §2.5: window
  * pre-check, AEAD, and only then the window update. It never takes any other lock.
  */
 final class InboundSa {

@@ -10,7 +10,7 @@ import org.sslskura.wire.sse.SseHeader;
 /**
  * The sending half of an SA pair: SPI, format, cipher and the sequence counter. One lock guards the counter and the
  * cipher (an {@link SseAead} is not thread-safe), so sequence numbers are handed out once each, starting at 1, and
- * never past the format's field (DECISIONS §2.4, §6.4). It never takes any other lock.
+ * never past the format's field (decisions §2.4, §6.4). It never takes any other lock.
  */
 final class OutboundSa {
     private final long spi;

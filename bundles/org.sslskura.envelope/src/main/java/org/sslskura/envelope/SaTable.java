@@ -10,7 +10,7 @@ import org.sslskura.wire.hip.Hit;
 
 /**
  * The SA pairs of every peer: at most one current pair per peer (the one {@code seal(..., -1)} uses) and the retired
- * pairs still in their grace period, indexed by inbound SPI (unique per host, DECISIONS §6.15). Expired retired
+ * pairs still in their grace period, indexed by inbound SPI (unique per host, decisions §6.15). Expired retired
  * pairs are closed and forgotten whenever the table is consulted.
  * <p>
  * Locking: one monitor for the table. Closing a pair takes the pair's SA locks while holding it; the SA locks never

@@ -28,7 +28,8 @@ import org.sslskura.wire.hip.Hit;
  * An {@link IdentityStore} kept in one directory, usable without OSGi (the CLI uses it directly):
  * <ul>
  * <li>{@code identity.key}: our private key (mode 0600, format in {@link KeyFile}); generated on the first
- * {@link #open} if absent, never replaced silently: an unreadable or invalid file makes {@link #open} fail;</li>
+ * {@link #open} if absent, never replaced silently: an unreadable or invalid file makes {@link #open} fail, and so
+ * does a missing one where an identity existed before ({@link LostIdentityCheck});</li>
  * <li>{@code identity.pub}: curve, public key and HIT, rewritten from the private key at every open (never read);</li>
  * <li>{@code peers}, {@code learned-peers}: trusted peers (format in {@link PeerList});</li>
  * <li>{@code archive/identity-<UTC time>.key}: keys replaced by {@link #rotate()}, never deleted.</li>
@@ -84,18 +85,38 @@ public final class FileIdentityStore implements IdentityStore, AutoCloseable {
      */
     public static FileIdentityStore open(Path directory, EcdhCurve curveForNewKeys, TrustPolicy policy,
             List<TrustedPeer> configuredPeers, SecureRandom random) throws IdentityException {
-        return open(directory, curveForNewKeys, policy, configuredPeers, random, Clock.systemUTC());
+        return open(directory, curveForNewKeys, policy, configuredPeers, random, List.of(), Clock.systemUTC());
+    }
+
+    /**
+     * As {@link #open(Path, EcdhCurve, TrustPolicy, List, SecureRandom)}, and a key is generated only if none of
+     * {@code dependentState} (e.g. the outbound queue made under this identity) holds anything.
+     *
+     * @param dependentState files or directories whose content only makes sense with the existing identity
+     * @throws IdentityException also if the key is missing while the directory or {@code dependentState} shows that
+     *         one existed (see {@link LostIdentityCheck})
+     */
+    public static FileIdentityStore open(Path directory, EcdhCurve curveForNewKeys, TrustPolicy policy,
+            List<TrustedPeer> configuredPeers, SecureRandom random, List<Path> dependentState)
+            throws IdentityException {
+        return open(directory, curveForNewKeys, policy, configuredPeers, random, dependentState, Clock.systemUTC());
     }
 
     static FileIdentityStore open(Path directory, EcdhCurve curveForNewKeys, TrustPolicy policy,
             List<TrustedPeer> configuredPeers, SecureRandom random, Clock clock) throws IdentityException {
+        return open(directory, curveForNewKeys, policy, configuredPeers, random, List.of(), clock);
+    }
+
+    private static FileIdentityStore open(Path directory, EcdhCurve curveForNewKeys, TrustPolicy policy,
+            List<TrustedPeer> configuredPeers, SecureRandom random, List<Path> dependentState, Clock clock)
+            throws IdentityException {
         Objects.requireNonNull(curveForNewKeys, "curveForNewKeys");
         Objects.requireNonNull(random, "random");
         Path dir = directory.toAbsolutePath().normalize();
         SecureFiles.ensureDirectory(dir);
         PeerTrust trust = PeerTrust.load(dir, policy, configuredPeers);
         FileIdentityStore store = new FileIdentityStore(dir, curveForNewKeys, random, clock, trust);
-        store.key = store.loadOrGenerate();
+        store.key = store.loadOrGenerate(List.copyOf(dependentState));
         store.writePublicFile();
         if (store.key.curve() != curveForNewKeys) {
             LOG.info("identity in {} is {}, not {}: the existing key is kept; {} applies to the next rotation", dir,
@@ -104,7 +125,7 @@ public final class FileIdentityStore implements IdentityStore, AutoCloseable {
         return store;
     }
 
-    private LocalKey loadOrGenerate() throws IdentityException {
+    private LocalKey loadOrGenerate(List<Path> dependentState) throws IdentityException {
         Path file = directory.resolve(KEY_FILE);
         byte[] content = SecureFiles.readIfExists(file, KeyFile.MAX_SIZE);
         if (content != null) {
@@ -117,10 +138,7 @@ public final class FileIdentityStore implements IdentityStore, AutoCloseable {
                 Bytes.wipe(content);
             }
         }
-        if (Files.isDirectory(directory.resolve(ARCHIVE_DIR))) {
-            LOG.warn("{} is missing but {} holds earlier keys: generating a NEW identity (restore an archived key as"
-                    + " {} to keep the old one)", file, directory.resolve(ARCHIVE_DIR), KEY_FILE);
-        }
+        LostIdentityCheck.requireNoTraces(directory, dependentState);
         LocalKey fresh = LocalKey.generate(curveForNewKeys, random);
         try {
             writeKeyFile(file, fresh);

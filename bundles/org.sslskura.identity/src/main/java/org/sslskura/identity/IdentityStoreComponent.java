@@ -1,10 +1,10 @@
 package org.sslskura.identity;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.InvalidKeyException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,10 +13,12 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sslskura.api.IdentityStore;
+import org.sslskura.api.StateDirectory;
 import org.sslskura.api.TrustPolicy;
 import org.sslskura.api.TrustedPeer;
 import org.sslskura.wire.hip.HostIdentity;
@@ -30,20 +32,32 @@ import org.sslskura.wire.hip.Hit;
  */
 @Designate(ocd = IdentityStoreConfig.class)
 @Component(name = IdentityStoreComponent.PID, configurationPid = IdentityStoreComponent.PID,
-        service = IdentityStore.class, immediate = true, property = "service.pid=" + IdentityStoreComponent.PID)
+        service = IdentityStore.class, immediate = true)
 public final class IdentityStoreComponent implements IdentityStore {
     /** The component name, configuration PID and metatype OCD id. */
     public static final String PID = "org.sslskura.identity.IdentityStore";
-    /** The folder of the bundle's data area used when {@code identity.directory} is empty. */
-    static final String DATA_AREA_FOLDER = "identity";
+    /** The folder of the state directory used when {@code identity.directory} is empty. */
+    static final String STATE_FOLDER = "identity";
+    /**
+     * State of other components (the outbound queue, the delivered-ids journal) in the state directory that only makes
+     * sense with the existing identity.
+     */
+    static final List<String> DEPENDENT_STATE = List.of("queue", "queue-delivered");
 
     private static final Logger LOG = LoggerFactory.getLogger(IdentityStoreComponent.class);
 
     private volatile FileIdentityStore store;
     private IdentityStoreOptions active;
+    private StateDirectory state;
+
+    /** The state directory (which outlives clean framework starts): waited for, because it holds the key. */
+    @Reference(name = "StateDirectory")
+    void setStateDirectory(StateDirectory directory) {
+        this.state = directory;
+    }
 
     /**
-     * @param context the bundle context, used only when {@code identity.directory} is empty (may then not be null)
+     * @param context the bundle context: its data area is where earlier versions kept the identity (may be null)
      * @param config the configuration
      * @throws IdentityException if the identity files cannot be used
      * @throws IllegalArgumentException on an invalid configuration value
@@ -54,8 +68,13 @@ public final class IdentityStoreComponent implements IdentityStore {
         FileIdentityStore opened;
         try {
             options = IdentityStoreOptions.from(config);
-            Path dir = options.directory() != null ? options.directory() : dataArea(context);
-            opened = FileIdentityStore.open(dir, options.curve(), options.policy(), options.peers(), new SecureRandom());
+            Path dir = options.directory() != null ? options.directory() : defaultDirectory(context);
+            List<Path> dependent = new ArrayList<>();
+            if (options.directory() == null) {
+                DEPENDENT_STATE.forEach(name -> dependent.add(state.root().resolve(name)));
+            }
+            opened = FileIdentityStore.open(dir, options.curve(), options.policy(), options.peers(), new SecureRandom(),
+                    dependent);
         } catch (IdentityException | IllegalArgumentException e) {
             LOG.error("{} not started: {}", PID, e.getMessage());
             throw e;
@@ -69,13 +88,18 @@ public final class IdentityStoreComponent implements IdentityStore {
                 opened.directory());
     }
 
-    private static Path dataArea(BundleContext context) {
-        File f = context == null ? null : context.getDataFile(DATA_AREA_FOLDER);
-        if (f == null) {
-            throw new IllegalArgumentException("identity.directory is empty and the framework offers no bundle data"
-                    + " area; set identity.directory");
+    /** {@code <state directory>/identity}, taking over an identity an earlier version kept in the data area. */
+    private Path defaultDirectory(BundleContext context) throws IdentityException {
+        if (state == null) {
+            throw new IllegalArgumentException("identity.directory is empty and there is no state directory; set"
+                    + " identity.directory");
         }
-        return f.toPath();
+        try {
+            return state.entry(context, STATE_FOLDER);
+        } catch (IOException e) {
+            throw new IdentityException("cannot prepare the identity directory in " + state + ": " + e.getMessage(),
+                    e);
+        }
     }
 
     /**

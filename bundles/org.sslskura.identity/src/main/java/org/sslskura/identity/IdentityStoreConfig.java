@@ -15,8 +15,8 @@ import org.osgi.service.metatype.annotations.Option;
 
     @AttributeDefinition(name = "Identity directory", required = false,
             description = "Absolute path of the directory holding identity.key, peers and learned-peers. Empty: the"
-                    + " bundle's data area. Changing it needs a restart of the component; it never replaces an"
-                    + " identity.")
+                    + " folder identity of the ssls state directory (on Kura: <Kura data directory>/ssls/identity)."
+                    + " Changing it needs a restart of the component; it never replaces an identity.")
     String identity_directory() default "";
 
     @AttributeDefinition(name = "Curve for new keys",

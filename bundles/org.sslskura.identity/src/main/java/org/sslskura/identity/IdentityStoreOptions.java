@@ -11,7 +11,7 @@ import org.sslskura.crypto.EcdhCurve;
 /**
  * The validated, immutable form of {@link IdentityStoreConfig}.
  *
- * @param directory the identity directory, or null for the bundle's data area
+ * @param directory the identity directory, or null for the state directory's folder {@code identity}
  * @param curve the curve for new keys
  * @param policy the trust policy
  * @param peers the configured trusted peers
@@ -78,7 +78,7 @@ record IdentityStoreOptions(Path directory, EcdhCurve curve, TrustPolicy policy,
 
     @Override
     public String toString() {
-        return "directory=" + (directory == null ? "<data area>" : directory) + ", curve=" + curve + ", policy="
+        return "directory=" + (directory == null ? "<state directory>/identity" : directory) + ", curve=" + curve + ", policy="
                 + policy + ", " + peers.size() + " configured peers";
     }
 }

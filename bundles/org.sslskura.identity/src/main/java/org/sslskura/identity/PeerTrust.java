@@ -20,7 +20,7 @@ import org.sslskura.wire.hip.HostIdentity;
 import org.sslskura.wire.hip.Hit;
 
 /**
- * The trusted peers of one identity directory and the decision rule (DECISIONS §1.4: the HIT is always recomputed,
+ * The trusted peers of one identity directory and the decision rule (decisions §1.4: the HIT is always recomputed,
  * peers are authorised by HI). Three sources: the {@code peers} file (edited by hand or by {@code ssls peers add};
  * re-read when it changes), the configuration, and {@code learned-peers} (written by trust-on-first-use, used only
  * under that policy). Thread-safe: every method synchronises on this object.

@@ -27,7 +27,7 @@ import org.sslskura.wire.hip.Hit;
  */
 @Designate(ocd = KeyExchangeConfig.class)
 @Component(name = KeyExchangeComponent.PID, configurationPid = KeyExchangeComponent.PID,
-        service = KeyExchange.class, immediate = true, property = "service.pid=" + KeyExchangeComponent.PID)
+        service = KeyExchange.class, immediate = true)
 public final class KeyExchangeComponent implements KeyExchange {
     /** The component name, configuration PID and metatype OCD id. */
     public static final String PID = "org.sslskura.keyexchange.KeyExchange";

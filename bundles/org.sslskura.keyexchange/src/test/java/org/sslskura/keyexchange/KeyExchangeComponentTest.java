@@ -1,7 +1,9 @@
 package org.sslskura.keyexchange;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -49,7 +51,13 @@ class KeyExchangeComponentTest {
                 Hit prober = HostIdentity.of(12, randomKey()).hit();
                 LinkedBlockingQueue<byte[]> r1s = new LinkedBlockingQueue<>();
                 probe.subscribe(Topics.hip(Topics.DEFAULT_PREFIX, prober), (t, p) -> r1s.add(p));
+                // subscribed after the prober's topic: once it gets an R1, both subscriptions and the responder's are
+                // live
+                Hit warmUp = HostIdentity.of(12, randomKey()).hit();
+                LinkedBlockingQueue<byte[]> warmUpR1s = new LinkedBlockingQueue<>();
+                probe.subscribe(Topics.hip(Topics.DEFAULT_PREFIX, warmUp), (t, p) -> warmUpR1s.add(p));
                 waitConnected(link, probe);
+                awaitFirstR1(probe, id.hit(), warmUp, warmUpR1s);
                 assertEquals(3, askPuzzleK(probe, id.hit(), prober, r1s));
 
                 component.modified(ComponentConfigs.of(KeyExchangeConfig.class, Map.of("puzzle.difficulty", 5)));
@@ -66,13 +74,31 @@ class KeyExchangeComponentTest {
         }
     }
 
+    /** Sends I1s until the first R1 comes back: the subscriptions of both sides have reached the broker. */
+    private static void awaitFirstR1(PahoMessageLink probe, Hit responder, Hit prober, LinkedBlockingQueue<byte[]> r1s)
+            throws Exception {
+        long deadline = System.currentTimeMillis() + 15_000;
+        do {
+            assertTrue(System.currentTimeMillis() < deadline, "no R1 within 15 s: the responder is not listening");
+            probe.publish(Topics.hip(Topics.DEFAULT_PREFIX, responder), i1(prober, responder))
+                    .get(10, TimeUnit.SECONDS);
+        } while (r1s.poll(500, TimeUnit.MILLISECONDS) == null);
+    }
+
+    /**
+     * The puzzle difficulty of the R1 answering one I1. No wait is needed after {@code modified}: the component hands
+     * the new configuration to the engine thread before returning, and the I1 reaches that thread after it.
+     */
     private static int askPuzzleK(PahoMessageLink probe, Hit responder, Hit prober, LinkedBlockingQueue<byte[]> r1s)
             throws Exception {
-        byte[] i1 = HipPacket.builder(HipConstants.I1, prober, responder).add(DhGroupList.of(12)).build().encode();
-        Thread.sleep(100); // let the reconfiguration reach the engine thread
-        probe.publish(Topics.hip(Topics.DEFAULT_PREFIX, responder), i1).get(10, TimeUnit.SECONDS);
+        probe.publish(Topics.hip(Topics.DEFAULT_PREFIX, responder), i1(prober, responder)).get(10, TimeUnit.SECONDS);
         byte[] r1 = r1s.poll(10, TimeUnit.SECONDS);
+        assertNotNull(r1, "no R1 within 10 s");
         return HipPacket.parse(r1, 0, r1.length).find(Puzzle.class).orElseThrow().k();
+    }
+
+    private static byte[] i1(Hit prober, Hit responder) {
+        return HipPacket.builder(HipConstants.I1, prober, responder).add(DhGroupList.of(12)).build().encode();
     }
 
     private static byte[] randomKey() {
@@ -84,10 +110,10 @@ class KeyExchangeComponentTest {
     private static void waitConnected(PahoMessageLink... links) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 15_000;
         for (PahoMessageLink l : links) {
-            while (!l.isConnected() && System.currentTimeMillis() < deadline) {
+            while (!l.isConnected()) {
+                assertTrue(System.currentTimeMillis() < deadline, "not connected within 15 s");
                 Thread.sleep(20);
             }
         }
-        Thread.sleep(200);
     }
 }

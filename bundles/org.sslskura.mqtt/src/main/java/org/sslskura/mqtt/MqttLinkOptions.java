@@ -227,7 +227,7 @@ public final class MqttLinkOptions {
             return this;
         }
 
-        /** @param qos 0 or 1 (DECISIONS §3.4) */
+        /** @param qos 0 or 1 (decisions §3.4) */
         public Builder qos(int qos) {
             if (qos != 0 && qos != 1) {
                 throw new IllegalArgumentException("qos must be 0 or 1, got " + qos);

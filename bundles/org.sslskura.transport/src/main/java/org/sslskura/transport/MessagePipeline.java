@@ -45,7 +45,7 @@ final class MessagePipeline {
      */
     private static final int EAGER_ACK_ENTRIES = 16;
     private static final long EXPIRY_SCAN_MILLIS = 1000;
-    /** The shortest wait before partial ACK entries alone are sent. */
+    /** The shortest wait before partial or repeated ACK entries alone are sent. */
     private static final long PARTIAL_ACK_DELAY_MILLIS = 50;
 
     private final Envelope envelope;
@@ -379,10 +379,11 @@ final class MessagePipeline {
                 }
                 return false;
             }
-            pdus.add(new OutboundPdu(m, sealed.seq(), Fragments.split(sealed, params.fragmentSize()), now,
+            pdus.add(new OutboundPdu(m, sealed.seq(), i == n - 1, Fragments.split(sealed, params.fragmentSize()), now,
                     p.congestion.rto()));
         }
         m.attempts++;
+        m.chunks = n;
         m.unacknowledged.clear();
         for (OutboundPdu pdu : pdus) {
             m.unacknowledged.add(pdu);
@@ -488,7 +489,7 @@ final class MessagePipeline {
                 return;
             }
             count("fragments.duplicate"); // the whole PDU was accepted: acknowledge it in full again
-            queueAck(s, h.seq(), Fragments.fullBitmap(n), now);
+            queueBatchedAck(s, h.seq(), Fragments.fullBitmap(n), now);
             return;
         }
         Reassembler.Result r = s.reassembler.add(h, bytes, fragmentSize, now);
@@ -497,7 +498,7 @@ final class MessagePipeline {
             return;
         }
         if (r.complete() == null) {
-            queueAck(s, h.seq(), r.bitmap(), now); // partial: tells the sender what to resend, never a receipt
+            queueBatchedAck(s, h.seq(), r.bitmap(), now); // partial: tells the sender what to resend, never a receipt
             return;
         }
         open(peer(h.peer()), s, r.complete(), r.fragments(), now);
@@ -528,7 +529,7 @@ final class MessagePipeline {
         int full = Fragments.fullBitmap(fragments);
         if (s.accepted(o.seq())) {
             count("pdus.duplicate");
-            queueAck(s, o.seq(), full, now);
+            queueBatchedAck(s, o.seq(), full, now);
             return;
         }
         byte[] payload = o.payload();
@@ -647,7 +648,8 @@ final class MessagePipeline {
     private void resendHoles(Peer p, Session s, long highest, long now) {
         long settle = 4 * options.ackDelayMillis() + 20;
         for (OutboundPdu pdu : s.inFlight.headMap(highest, false).values()) {
-            if (now - pdu.lastSentAt > settle && !pdu.message.fireAndForget && !behindReplayWindow(s, pdu)) {
+            if (now - pdu.lastSentAt > settle && !pdu.message.fireAndForget && !behindReplayWindow(s, pdu)
+                    && !pdu.awaitsItsMessage()) { // the peer holds that one on purpose: not a sign of loss
                 count("fragments.fast-retransmitted");
                 p.congestion.lost(now);
                 resendMissing(s, pdu, now);
@@ -655,18 +657,24 @@ final class MessagePipeline {
         }
     }
 
+    /** Queues the full entry of a PDU accepted just now: sent at the end of the bundling delay, or at once. */
     private void queueAck(Session s, long seq, int bitmap, long now) {
         acksWaiting.add(s);
-        if (!s.accepted(seq)) {
-            // a partial bitmap only guides the sender's next retransmission: one ACK per arriving fragment would flood
-            // the peer and burn our sequence space, so it waits at least PARTIAL_ACK_DELAY_MILLIS
-            s.queueAck(seq, bitmap, now + Math.max(options.ackDelayMillis(), PARTIAL_ACK_DELAY_MILLIS), Integer.MAX_VALUE);
-            return;
-        }
-        if (s.queueAck(seq, bitmap, now + options.ackDelayMillis(), EAGER_ACK_ENTRIES)
+        if (s.queueReceipt(seq, bitmap, now + options.ackDelayMillis(), EAGER_ACK_ENTRIES)
                 || options.ackDelayMillis() == 0) {
             flushAcks(s);
         }
+    }
+
+    /**
+     * Queues a partial entry, or the repeated full entry of a PDU that arrived again. Neither is news worth a PDU of
+     * its own: a retransmitted PDU arrives as up to 30 fragments, and an ACK per arriving fragment would flood the peer
+     * and burn our sequence space (each ACK takes a sequence number, and the spent space triggers rekeys). They wait at
+     * least PARTIAL_ACK_DELAY_MILLIS, so a burst of copies costs one ACK.
+     */
+    private void queueBatchedAck(Session s, long seq, int bitmap, long now) {
+        acksWaiting.add(s);
+        s.queueAck(seq, bitmap, now + Math.max(options.ackDelayMillis(), PARTIAL_ACK_DELAY_MILLIS), Integer.MAX_VALUE);
     }
 
     /**

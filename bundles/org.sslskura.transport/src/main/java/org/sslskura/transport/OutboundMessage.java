@@ -21,6 +21,8 @@ final class OutboundMessage {
     final long expiresAt;
     /** Times the message was sealed as new PDUs. */
     int attempts;
+    /** Chunks (PDUs) of the current attempt. */
+    int chunks;
     /** The PDUs of the current attempt not yet acknowledged in full. */
     final Set<OutboundPdu> unacknowledged = new HashSet<>();
 

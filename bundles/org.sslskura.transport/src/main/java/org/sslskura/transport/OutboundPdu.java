@@ -12,6 +12,8 @@ final class OutboundPdu {
     final long seq;
     final List<byte[]> fragments;
     final int fullBitmap;
+    /** True for the PDU that carries the last chunk of its message. */
+    final boolean lastChunk;
     final long firstSentAt;
     long lastSentAt;
     /** The fragments the latest partial ACK entry listed (0: none known; all are sent). */
@@ -22,14 +24,24 @@ final class OutboundPdu {
     boolean resent;
     long deadline;
 
-    OutboundPdu(OutboundMessage message, long seq, List<byte[]> fragments, long now, long rto) {
+    OutboundPdu(OutboundMessage message, long seq, boolean lastChunk, List<byte[]> fragments, long now, long rto) {
         this.message = message;
         this.seq = seq;
+        this.lastChunk = lastChunk;
         this.fragments = fragments;
         this.fullBitmap = Fragments.fullBitmap(fragments.size());
         this.firstSentAt = now;
         this.lastSentAt = now;
         this.deadline = now + rto;
+    }
+
+    /**
+     * @return true if this is the last chunk of a message of several chunks and every other chunk was acknowledged: the
+     *         peer holds it unacknowledged until its message is complete, so its silence says nothing about the path
+     */
+    boolean awaitsItsMessage() {
+        return lastChunk && message.unacknowledged.size() == 1 && message.unacknowledged.contains(this)
+                && message.chunks > 1;
     }
 
     /** @return the number of fragments still to send: those the latest partial bitmap does not list */

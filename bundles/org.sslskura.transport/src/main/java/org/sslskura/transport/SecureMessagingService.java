@@ -128,6 +128,7 @@ public final class SecureMessagingService implements SecureMessaging, AutoClosea
                 pipeline.onSse(payload, clock.millis());
                 if (receivedWaiting.decrementAndGet() == 0) {
                     pipeline.flushAcks(clock.millis()); // nothing else received is waiting: acknowledge now
+                    flushQueue(); // the acknowledgments recorded meanwhile, in one write
                 }
             });
         });
@@ -141,9 +142,21 @@ public final class SecureMessagingService implements SecureMessaging, AutoClosea
         if (!pending.isEmpty()) {
             LOG.info("{} queued messages from a previous run are being sent again", pending.size());
         }
-        thread.scheduleWithFixedDelay(() -> run(() -> pipeline.tick(clock.millis())), HOUSEKEEPING_MILLIS,
+        thread.scheduleWithFixedDelay(() -> run(() -> {
+            pipeline.tick(clock.millis());
+            flushQueue();
+        }), HOUSEKEEPING_MILLIS,
                 HOUSEKEEPING_MILLIS, TimeUnit.MILLISECONDS);
         LOG.info("secure messaging for HIT {} listening on {}", identity.hit().toHex(), sseTopic(identity.hit()));
+    }
+
+    /** Hands the acknowledgment records written to the offline queue since the last call to the OS. */
+    private void flushQueue() {
+        try {
+            queue.flush();
+        } catch (IOException e) {
+            LOG.warn("acknowledgments not written to the offline queue: {}", e.toString());
+        }
     }
 
     @Override

@@ -45,6 +45,8 @@ final class Session {
     private final TreeSet<Long> accepted = new TreeSet<>();
     private final LinkedHashMap<Long, Integer> pendingAcks = new LinkedHashMap<>();
     private final LinkedHashMap<Long, Integer> recentFull = new LinkedHashMap<>();
+    /** A pending entry acknowledges a PDU accepted since the last ACK. */
+    private boolean receiptPending;
     /** When the pending ACK entries are due, or {@link Long#MAX_VALUE}. */
     long ackDue = Long.MAX_VALUE;
     /** Set once the session ended: nothing more is done in it. */
@@ -74,12 +76,25 @@ final class Session {
         sent(pdu.seq);
     }
 
-    /** @return the oldest sequence number sealed and not yet acknowledged, or -1 */
+    /**
+     * @return the oldest sequence number sealed and not yet acknowledged that holds back the send window (a last chunk
+     *         the peer holds for its message does not), or -1
+     */
     long oldestOutstanding() {
-        long a = inFlight.isEmpty() ? Long.MAX_VALUE : inFlight.firstKey();
-        long b = unsent.isEmpty() ? Long.MAX_VALUE : unsent.firstKey();
-        long min = Math.min(a, b);
-        return min == Long.MAX_VALUE ? -1 : min;
+        long oldest = unsent.isEmpty() ? Long.MAX_VALUE : unsent.firstKey();
+        for (OutboundPdu pdu : inFlight.values()) {
+            if (pdu.seq >= oldest) {
+                break;
+            }
+            // a last chunk the peer holds until its message completes must not hold back later messages: if that
+            // message's run was dropped, the last chunk is only acknowledged once the message went out again whole,
+            // and a window pinned on it would stall the next message until its own run expires (a livelock)
+            if (!pdu.awaitsItsMessage()) {
+                oldest = pdu.seq;
+                break;
+            }
+        }
+        return oldest == Long.MAX_VALUE ? -1 : oldest;
     }
 
     /** Forgets {@code pdu} (acknowledged, given up, or its message goes out again). */
@@ -112,7 +127,7 @@ final class Session {
     }
 
     /**
-     * Adds an ACK entry to the next ACK PDU.
+     * Adds an ACK entry to the next ACK PDU: a partial one, or the repeated full entry of a PDU that arrived again.
      *
      * @return true if enough entries are pending to send them before the bundling delay ends
      */
@@ -124,22 +139,27 @@ final class Session {
         return pendingAcks.size() >= eagerEntries;
     }
 
+    /**
+     * Adds the full entry of a PDU accepted just now to the next ACK PDU.
+     *
+     * @return true if enough entries are pending to send them before the bundling delay ends
+     */
+    boolean queueReceipt(long seq, int bitmap, long due, int eagerEntries) {
+        receiptPending = true;
+        return queueAck(seq, bitmap, due, eagerEntries);
+    }
+
     /** @return true if ACK entries wait to be sent */
     boolean acksPending() {
         return !pendingAcks.isEmpty();
     }
 
     /**
-     * @return true if a pending entry acknowledges an accepted PDU in full: worth sending at once; partial entries
-     *         alone wait for the bundling delay (an ACK per arriving fragment would flood the peer)
+     * @return true if a pending entry is news: the full entry of a PDU accepted since the last ACK. Partial and
+     *         repeated entries alone wait for their delay (an ACK per arriving fragment or copy would flood the peer).
      */
     boolean receiptsPending() {
-        for (Long seq : pendingAcks.keySet()) {
-            if (accepted.contains(seq)) {
-                return true;
-            }
-        }
-        return false;
+        return receiptPending;
     }
 
     /**
@@ -169,6 +189,7 @@ final class Session {
             recentFull.remove(recentFull.keySet().iterator().next());
         }
         pendingAcks.clear();
+        receiptPending = false;
         ackDue = Long.MAX_VALUE;
         return entries;
     }
@@ -176,6 +197,7 @@ final class Session {
     /** Forgets the pending ACK entries without sending them. */
     void dropAcks() {
         pendingAcks.clear();
+        receiptPending = false;
         ackDue = Long.MAX_VALUE;
     }
 
@@ -203,6 +225,7 @@ final class Session {
         chunks.clear();
         memory.releaseAll();
         pendingAcks.clear();
+        receiptPending = false;
         recentFull.clear();
         accepted.clear();
         ackDue = Long.MAX_VALUE;

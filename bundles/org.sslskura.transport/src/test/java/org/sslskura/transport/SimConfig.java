@@ -84,7 +84,12 @@ final class SimConfig {
         c.collectorFragment = r.nextInt(4) == 0 ? fragments[r.nextInt(fragments.length)] : c.deviceFragment;
         c.rekeyThreshold = c.format == SseFormat.COMPACT && r.nextInt(4) == 0 ? 40 + r.nextInt(400) : 0;
         c.replayWindow = r.nextInt(4) == 0 ? 32 : 64;
-        c.retiredGrace = Duration.ofSeconds(r.nextInt(4) == 0 ? 5 : 60);
+        // Users set the grace (0-3600 s), never the threshold (about 2^20 sequence numbers for the compact format): a
+        // message sealed just before a rekey has the grace to get through, and if it misses it, the next generation
+        // lasts long enough. With a threshold of a few hundred, a generation lasts seconds, and a short grace could never
+        // drain a message of hundreds of PDUs over 500 ms of jitter: a livelock no deployment can reach.
+        boolean shortGrace = r.nextInt(4) == 0;
+        c.retiredGrace = Duration.ofSeconds(shortGrace && c.rekeyThreshold == 0 ? 5 : 60);
 
         long ackDelay = new long[] {0, 50, 50, 200}[r.nextInt(4)];
         long reassemblyTimeout = r.nextInt(3) == 0 ? 5_000 : 30_000;
@@ -116,6 +121,14 @@ final class SimConfig {
         c.reestablishes = r.nextInt(4) == 0 ? 1 + r.nextInt(2) : 0;
         c.attacker = r.nextInt(2) == 0;
         c.attackEveryMillis = 500 + r.nextInt(5000);
+        if (c.rekeyThreshold > 0 && c.agreedChunk() > 0) {
+            // The default threshold (about 2^20) is over a hundred times the PDUs of the largest message (1 MiB in
+            // chunks of at least 128 bytes): a message always fits in a generation many times over. A threshold below
+            // the message's own PDU count would retire every generation while its message is still in flight, and
+            // each resend would start over: a livelock no deployment can reach. Keep that ratio at 4 or more.
+            int pdus = (c.maxBody + c.agreedChunk() - 1) / c.agreedChunk();
+            c.rekeyThreshold = Math.max(c.rekeyThreshold, 4L * pdus);
+        }
         return c;
     }
 

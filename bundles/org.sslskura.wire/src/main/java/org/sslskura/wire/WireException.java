@@ -30,7 +30,7 @@ public final class WireException extends Exception {
         BAD_FIXED_BIT,
         /** Next Header of the HIP header is not 59 (IPPROTO_NONE). */
         BAD_NEXT_HEADER,
-        /** A HIP checksum other than 0 (DECISIONS §6.17). */
+        /** A HIP checksum other than 0 (decisions §6.17). */
         NONZERO_CHECKSUM,
         /** The HIP A (anonymous) control bit is set (G25). */
         ANONYMOUS_BIT,

@@ -6,7 +6,7 @@ import org.sslskura.crypto.SseAead;
 import org.sslskura.crypto.SseSuite;
 
 /**
- * What every suite shares: splitting key || salt, the nonce salt || seq64 (DECISIONS §2.3), bounds checks and the
+ * What every suite shares: splitting key || salt, the nonce salt || seq64 (decisions §2.3), bounds checks and the
  * closed state. Subclasses implement the cipher on a ready nonce.
  */
 abstract class AbstractSseAead implements SseAead {

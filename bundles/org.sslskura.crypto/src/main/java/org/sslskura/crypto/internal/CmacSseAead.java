@@ -5,7 +5,7 @@ import org.sslskura.crypto.Bytes;
 import org.sslskura.crypto.SseSuite;
 
 /**
- * Suite 14, AES-CMAC-96, integrity only (DECISIONS §6.3): the payload stays in clear and the ICV is the first 12 bytes
+ * Suite 14, AES-CMAC-96, integrity only (decisions §6.3): the payload stays in clear and the ICV is the first 12 bytes
  * of AES-CMAC(key, header-as-sent || payload). No nonce.
  */
 final class CmacSseAead extends AbstractSseAead {

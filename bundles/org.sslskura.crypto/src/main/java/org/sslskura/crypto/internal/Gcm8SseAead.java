@@ -10,7 +10,7 @@ import org.sslskura.crypto.Bytes;
 import org.sslskura.crypto.SseSuite;
 
 /**
- * Suite 12: AES-128-GCM with the tag truncated to its first 8 bytes (DECISIONS §6.2). SunJCE will not verify tags
+ * Suite 12: AES-128-GCM with the tag truncated to its first 8 bytes (decisions §6.2). SunJCE will not verify tags
  * shorter than 12 bytes, so open recomputes the full tag: decrypt with AES-CTR from counter 2 (GCM's J0 + 1), then
  * GCM-encrypt that plaintext again and compare the first 8 tag bytes in constant time. The plaintext stays in scratch
  * until the tag verifies.

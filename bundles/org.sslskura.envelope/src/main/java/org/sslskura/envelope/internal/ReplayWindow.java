@@ -2,7 +2,7 @@ package org.sslskura.envelope.internal;
 
 /**
  * The anti-replay sliding window of one inbound SA (RFC 4303 §3.4.3, with the word-ring bitmap of RFC 6479;
- * DECISIONS §2.5). Sequence numbers are unsigned 64-bit values, 1 and up (0 is never valid).
+ * decisions §2.5). Sequence numbers are unsigned 64-bit values, 1 and up (0 is never valid).
  * <p>
  * The window covers the {@link #size()} sequence numbers ending at the highest one marked so far ({@link #highest()}):
  * a number above it is fresh, a number {@code size} or more below it is too old, and one in between is fresh or a

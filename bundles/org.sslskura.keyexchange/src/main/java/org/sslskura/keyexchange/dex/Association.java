@@ -108,7 +108,7 @@ final class Association {
         cachedI2 = null;
     }
 
-    /** UPDATE rekey state of one side (RFC 7402 §6.8–6.10 without DH; DECISIONS §6.16). */
+    /** UPDATE rekey state of one side (RFC 7402 §6.8–6.10 without DH; decisions §6.16). */
     static final class Rekey {
         Long ownUpdateId;
         int ownIndex = -1;

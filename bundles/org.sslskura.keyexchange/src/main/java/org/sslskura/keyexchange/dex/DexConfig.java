@@ -8,7 +8,7 @@ import org.sslskura.wire.sse.SseFormat;
 
 /**
  * Everything a {@link DexEngine} can be configured with: offers, puzzle difficulty and timers. The defaults are those of
- * docs/PROTOCOL.md (DECISIONS §1.7, §1.8 and G21). Immutable; build with {@link #builder()}.
+ * docs/PROTOCOL.md (decisions §1.7, §1.8 and G21). Immutable; build with {@link #builder()}.
  */
 public final class DexConfig {
     /** Puzzle lifetime byte: 2^(37-32) = 32 s. */

@@ -236,7 +236,7 @@ public final class DexEngine implements AutoCloseable {
         otherCounters.merge(name, 1L, Long::sum);
     }
 
-    /** @return a fresh inbound SPI in 0x010000..0xFFFFFF not used by another of our SAs (DECISIONS §6.15) */
+    /** @return a fresh inbound SPI in 0x010000..0xFFFFFF not used by another of our SAs (decisions §6.15) */
     /**
      * @return a new SA generation label: base exchanges and rekeys alike take the next one, so that a new association
      *         with a peer never repeats a label an earlier one used (transport state is keyed by it)

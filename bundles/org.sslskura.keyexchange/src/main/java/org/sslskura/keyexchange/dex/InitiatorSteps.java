@@ -211,7 +211,7 @@ final class InitiatorSteps {
         return out;
     }
 
-    /** The initiator's choices from an R1 (DECISIONS §6.11), or null if nothing acceptable is offered. */
+    /** The initiator's choices from an R1 (decisions §6.11), or null if nothing acceptable is offered. */
     private Selection select(HipPacket r1, HostIdentity hi) {
         int group = engine.identity.hostIdentity().group();
         Optional<DhGroupList> groups = r1.find(DhGroupList.class);

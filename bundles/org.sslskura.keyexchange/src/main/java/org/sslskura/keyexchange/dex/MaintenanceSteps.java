@@ -19,7 +19,7 @@ import org.sslskura.wire.hip.Seq;
 import org.sslskura.wire.hip.SseInfo;
 
 /**
- * What happens once keys exist: UPDATE rekey (RFC 7402 §6.8–6.10 without DH, DECISIONS §6.16), NOTIFY, CLOSE and
+ * What happens once keys exist: UPDATE rekey (RFC 7402 §6.8–6.10 without DH, decisions §6.16), NOTIFY, CLOSE and
  * CLOSE_ACK, and every timer.
  */
 final class MaintenanceSteps {

@@ -57,7 +57,7 @@ final class MasterKeys implements AutoCloseable {
         return Bytes.constantTimeEquals(AesCmac.compute(incomingMac, macInput), mac);
     }
 
-    /** @return the CTR stream for what we encrypt; block counter 0 (DECISIONS §6.18) */
+    /** @return the CTR stream for what we encrypt; block counter 0 (decisions §6.18) */
     HipCipherStream outgoingCipher(byte[] iv) {
         return new HipCipherStream(outgoingEnc, iv);
     }

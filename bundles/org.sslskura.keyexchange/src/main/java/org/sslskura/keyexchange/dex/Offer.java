@@ -21,7 +21,7 @@ import org.sslskura.wire.sse.SseFormat;
 
 /**
  * The responder's offer lists, built deterministically from the configuration so that R2 can repeat R1 byte for byte
- * without keeping state between them (DECISIONS §6.11, §6.12).
+ * without keeping state between them (decisions §6.11, §6.12).
  */
 final class Offer {
     /** GPCOMP_INFO CPI: a fixed non-zero value naming the DEFLATE compression association. */

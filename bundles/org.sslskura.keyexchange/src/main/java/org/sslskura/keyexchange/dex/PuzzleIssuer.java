@@ -6,7 +6,7 @@ import org.sslskura.crypto.Bytes;
 import org.sslskura.wire.hip.Hit;
 
 /**
- * The stateless responder's puzzle (DECISIONS §6.14): #I = CMAC(S_gen, HIT-I || HIT-R), where the generation counter
+ * The stateless responder's puzzle (decisions §6.14): #I = CMAC(S_gen, HIT-I || HIT-R), where the generation counter
  * starts at the Unix time in seconds when the responder starts and advances every puzzle lifetime (32 s). S_gen is
  * derived from one random secret per process, so no per-generation state is kept; the current and the previous
  * generation are accepted. #K is raised while I1s arrive faster than the configured threshold (G17): the load is

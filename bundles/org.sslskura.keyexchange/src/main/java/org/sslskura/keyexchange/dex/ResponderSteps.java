@@ -204,7 +204,7 @@ final class ResponderSteps {
     }
 
     /**
-     * Checks the I2 selections once HIP_MAC is verified (DECISIONS §6.13).
+     * Checks the I2 selections once HIP_MAC is verified (decisions §6.13).
      *
      * @return 0 if acceptable, else the NOTIFY type to answer with
      */
@@ -274,7 +274,7 @@ final class ResponderSteps {
         return engine.identity.peer(hit).map(p -> p.hostIdentity().equals(hi)).orElse(false);
     }
 
-    /** SSLS_INFO agreement: min(local, peer), or 0 if either is 0 (DECISIONS §6.11). */
+    /** SSLS_INFO agreement: min(local, peer), or 0 if either is 0 (decisions §6.11). */
     static int agree(int local, int peer) {
         return local == 0 || peer == 0 ? 0 : Math.min(local, peer);
     }

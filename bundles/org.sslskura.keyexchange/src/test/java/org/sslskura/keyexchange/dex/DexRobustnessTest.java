@@ -205,19 +205,18 @@ class DexRobustnessTest {
             DexTestbed t = new DexTestbed(dir.resolve("r" + seed), c, c);
             t.connect();
             t.run(5_000);
+            int beforeA = t.a.engine.session(t.b.hit()).orElseThrow().generation();
+            int beforeB = t.b.engine.session(t.a.hit()).orElseThrow().generation();
             t.linkRandom = new Random(seed);
             t.dropRate = 0.3;
             t.duplicateRate = 0.2;
             t.emit(t.a, t.a.engine.rekey(t.b.hit(), t.now));
             t.run(5 * 60_000);
-            SecureSession sa = t.a.engine.session(t.b.hit()).orElse(null);
-            SecureSession sb = t.b.engine.session(t.a.hit()).orElse(null);
-            if (sa != null && sb != null && sa.generation() == sb.generation()) {
-                DexHandshakeTest.assertMatching(sa, sb);
-            } else {
-                assertFalse(t.a.eventsOf(DexEvent.Failed.class).isEmpty()
-                        && t.b.eventsOf(DexEvent.Failed.class).isEmpty(), "seed " + seed);
-            }
+            // five minutes of retransmissions through 30 % loss are plenty: every seed must end rekeyed, in step
+            SecureSession sa = t.a.engine.session(t.b.hit()).orElseThrow(() -> new AssertionError("a lost its SA"));
+            SecureSession sb = t.b.engine.session(t.a.hit()).orElseThrow(() -> new AssertionError("b lost its SA"));
+            assertTrue(sa.generation() > beforeA && sb.generation() > beforeB, "seed " + seed + ": no rekey");
+            DexHandshakeTest.assertMatching(sa, sb); // the same keys, each side's outbound the other's inbound
         }
     }
 

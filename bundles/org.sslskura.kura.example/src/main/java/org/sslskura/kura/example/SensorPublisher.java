@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * SSLS Secure Publisher instance, its readings travel end-to-end encrypted; it needs no ssls API at all.
  */
 @Component(name = SensorPublisher.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
-        service = ConfigurableComponent.class, property = "service.pid=" + SensorPublisher.PID)
+        service = ConfigurableComponent.class)
 @Designate(ocd = SensorPublisherConfig.class)
 public final class SensorPublisher implements ConfigurableComponent, CloudDeliveryListener {
     /** The component name, configuration PID and metatype OCD id. */

@@ -34,7 +34,7 @@ import org.sslskura.api.MessageLink;
  * publications fail (the transport retransmits) and subscriptions are kept and registered again when it returns.
  */
 final class CloudEndpointLink implements MessageLink, CloudDeliveryListener, AutoCloseable {
-    /** QoS of the ssls packets (DECISIONS §3.4). */
+    /** QoS of the ssls packets (decisions §3.4). */
     static final int QOS = 1;
     /** DataService priority (lower is more urgent; Kura's raw MQTT default is 4). */
     static final int PRIORITY = 4;

@@ -23,7 +23,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * What bnd generated into target/classes, against what Kura needs (research/kura.md §2a, §2b, §2e, §7; DECISIONS §5):
+ * What bnd generated into target/classes, against what Kura needs (research/kura.md §2a, §2b, §2e, §7; decisions §5):
  * Kura import ranges that resolve on every Kura 5.x and 6, DS 1.4 at most, pub/sub factories Kura's Cloud Connections
  * UI accepts, metatype Kura's parser accepts, and ConfigurableComponent registrations for exactly the core PIDs.
  */
@@ -76,6 +76,8 @@ class GeneratedDescriptorsTest {
                 "cloudconnection.subscriber")) {
             expected.put("org.eclipse.kura." + provided, "[1.0,1.1)");
         }
+        // SystemService.getKuraDataDirectory(), in Kura 5.0's package version 1.5.0 already
+        expected.put("org.eclipse.kura.system", "[1.5,2)");
         assertEquals(expected, kuraImports(imports), imports);
         assertFalse(imports.contains("org.osgi.service.component"), "annotations are build-time only: " + imports);
         assertFalse(imports.contains("org.eclipse.paho"), "the Kura bundle itself needs no Paho: " + imports);
@@ -110,6 +112,9 @@ class GeneratedDescriptorsTest {
             assertEquals("require", root.getAttribute("configuration-policy"));
             Map<String, String> props = properties(root);
             assertEquals(pid, props.get("service.pid:String"));
+            // DS < 1.3: Felix SCR 2.1.16 replaces the declared service.pid by the configuration's instead of
+            // publishing a list of both (which Kura's ConfigurationService cannot read)
+            assertEquals("http://www.osgi.org/xmlns/scr/v1.2.0", root.getAttribute("xmlns:scr"), pid);
             assertEquals(f.getValue()[1], props.get("cloud.connection.factory.pid:String"));
             assertEquals("true", props.get("kura.ui.service.hide:Boolean"));
             assertEquals("true", props.get("kura.ui.factory.hide:String"));

@@ -1,11 +1,11 @@
 package org.sslskura.mqtt.internal;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -25,6 +25,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sslskura.api.MessageLink;
+import org.sslskura.api.StateDirectory;
 import org.sslskura.mqtt.MqttLinkException;
 import org.sslskura.mqtt.MqttLinkOptions;
 import org.sslskura.mqtt.PahoMessageLink;
@@ -37,12 +38,12 @@ import org.sslskura.mqtt.PasswordDecoder;
  * activation fail, so no half-configured link is registered.
  */
 @Component(name = MqttLinkComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
-        service = MessageLink.class, property = "service.pid=" + MqttLinkComponent.PID)
+        service = MessageLink.class)
 @Designate(ocd = MqttLinkConfig.class)
 public final class MqttLinkComponent implements MessageLink {
 
     public static final String PID = "org.sslskura.mqtt.MqttLink";
-    /** File in the bundle's data area that keeps the generated client id. */
+    /** File in the state directory that keeps the generated client id (earlier versions: in the data area). */
     static final String CLIENT_ID_FILE = "mqtt-client-id";
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttLinkComponent.class);
@@ -51,8 +52,15 @@ public final class MqttLinkComponent implements MessageLink {
     private final Set<Route> routes = ConcurrentHashMap.newKeySet();
     private PasswordDecoder passwordDecoder = PasswordDecoder.identity();
     private BundleContext context;
+    private StateDirectory state;
     private String generatedClientId;
     private volatile PahoMessageLink link;
+
+    /** Where the generated client id is kept; waited for, so that the id is the same after every restart. */
+    @Reference(name = "StateDirectory")
+    void setStateDirectory(StateDirectory directory) {
+        this.state = directory;
+    }
 
     @Activate
     void activate(BundleContext bundleContext, MqttLinkConfig config) throws MqttLinkException {
@@ -182,14 +190,14 @@ public final class MqttLinkComponent implements MessageLink {
         return generatedClientId;
     }
 
-    /** The generated id persists in the bundle's data area, so the broker session outlives a restart. */
+    /** The generated id persists in the state directory, so the broker session outlives restarts, clean ones too. */
     private String loadOrCreateClientId() {
-        File file = context == null ? null : context.getDataFile(CLIENT_ID_FILE);
-        if (file == null) {
-            return MqttLinkOptions.generateClientId();
-        }
-        Path path = file.toPath();
+        Path path = null;
         try {
+            if (state == null) {
+                throw new IOException("there is no state directory");
+            }
+            path = state.entry(context, CLIENT_ID_FILE);
             if (Files.isRegularFile(path)) {
                 String stored = new String(Files.readAllBytes(path), StandardCharsets.UTF_8).trim();
                 if (!stored.isEmpty()) {
@@ -198,12 +206,16 @@ public final class MqttLinkComponent implements MessageLink {
             }
             String id = MqttLinkOptions.generateClientId();
             Path tmp = path.resolveSibling(CLIENT_ID_FILE + ".tmp");
+            Files.deleteIfExists(tmp);
+            if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
             Files.write(tmp, id.getBytes(StandardCharsets.UTF_8));
             Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return id;
         } catch (IOException e) {
-            LOG.warn("Cannot keep the generated MQTT client id in {}: {}; it changes at the next restart", path,
-                    e.getMessage());
+            LOG.warn("Cannot keep the generated MQTT client id in {}: {}; it changes at the next restart",
+                    path == null ? state : path, e.getMessage());
             return MqttLinkOptions.generateClientId();
         }
     }

@@ -18,8 +18,8 @@ public @interface MqttLinkConfig {
     String broker_url() default "tcp://localhost:1883";
 
     @AttributeDefinition(name = "Client id", required = false, description = "MQTT client id. Empty: a random"
-            + " ssls-<16 hex digits>, generated once and kept in the bundle's data area so the persistent session"
-            + " survives restarts.")
+            + " ssls-<16 hex digits>, generated once and kept in the ssls state directory (on Kura: <Kura data"
+            + " directory>/ssls) so the persistent session survives restarts.")
     String client_id() default "";
 
     @AttributeDefinition(name = "Username", required = false, description = "Empty: connect without credentials.")

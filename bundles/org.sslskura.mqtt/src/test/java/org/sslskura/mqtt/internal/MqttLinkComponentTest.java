@@ -17,11 +17,13 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.BundleContext;
+import org.sslskura.api.StateDirectory;
 import org.sslskura.mqtt.Inbox;
 import org.sslskura.mqtt.Links;
 import org.sslskura.mqtt.MqttLinkException;
@@ -36,6 +38,8 @@ class MqttLinkComponentTest {
 
     @TempDir
     Path dataArea;
+    @TempDir
+    Path stateRoot;
 
     @Test
     void modifiedReconnectsToTheNewBrokerAndKeepsTheSubscriptions() throws Exception {
@@ -45,7 +49,7 @@ class MqttLinkComponentTest {
                 Broker second = Brokers.moquette().start();
                 PahoMessageLink peerOnFirst = Links.started(first.url());
                 PahoMessageLink peerOnSecond = Links.started(second.url())) {
-            MqttLinkComponent component = new MqttLinkComponent();
+            MqttLinkComponent component = component();
             component.activate(bundleContext(), config(Map.of("broker.url", first.url())));
             Inbox inbox = new Inbox();
             AutoCloseable subscription = component.subscribe(topic, inbox);
@@ -84,7 +88,7 @@ class MqttLinkComponentTest {
     @Test
     void anUnchangedConfigurationKeepsTheLink() throws Exception {
         try (Broker broker = Brokers.moquette().start()) {
-            MqttLinkComponent component = new MqttLinkComponent();
+            MqttLinkComponent component = component();
             component.activate(bundleContext(), config(Map.of("broker.url", broker.url(), "client.id", "fixed-id")));
             MqttLinkOptions before = component.options();
             component.modified(config(Map.of("broker.url", broker.url(), "client.id", "fixed-id")));
@@ -98,17 +102,40 @@ class MqttLinkComponentTest {
 
     @Test
     void theGeneratedClientIdIsRememberedAcrossRestarts() throws Exception {
-        MqttLinkComponent first = new MqttLinkComponent();
+        MqttLinkComponent first = component();
         first.activate(bundleContext(), config(Map.of("broker.url", "tcp://127.0.0.1:1")));
         String id = first.options().clientId();
         first.deactivate();
         assertTrue(id.startsWith(MqttLinkOptions.CLIENT_ID_PREFIX), id);
-        assertEquals(id, Files.readString(dataArea.resolve(MqttLinkComponent.CLIENT_ID_FILE)).trim());
+        Path file = stateRoot.resolve(MqttLinkComponent.CLIENT_ID_FILE);
+        assertEquals(id, Files.readString(file).trim());
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        }
 
-        MqttLinkComponent second = new MqttLinkComponent();
+        // a clean framework start: the data area is empty, the state directory is not
+        MqttLinkComponent second = component();
         second.activate(bundleContext(), config(Map.of("broker.url", "tcp://127.0.0.1:1")));
         assertEquals(id, second.options().clientId());
         second.deactivate();
+    }
+
+    @Test
+    void anIdAnEarlierVersionKeptInTheDataAreaIsMovedToTheStateDirectory() throws Exception {
+        Files.writeString(dataArea.resolve(MqttLinkComponent.CLIENT_ID_FILE), "ssls-0123456789abcdef\n");
+        MqttLinkComponent c = component();
+        c.activate(bundleContext(), config(Map.of("broker.url", "tcp://127.0.0.1:1")));
+        assertEquals("ssls-0123456789abcdef", c.options().clientId());
+        c.deactivate();
+        assertFalse(Files.exists(dataArea.resolve(MqttLinkComponent.CLIENT_ID_FILE)));
+        assertEquals("ssls-0123456789abcdef", Files.readString(stateRoot.resolve(MqttLinkComponent.CLIENT_ID_FILE))
+                .trim());
+    }
+
+    private MqttLinkComponent component() {
+        MqttLinkComponent c = new MqttLinkComponent();
+        c.setStateDirectory(new StateDirectory(stateRoot, "test"));
+        return c;
     }
 
     @Test

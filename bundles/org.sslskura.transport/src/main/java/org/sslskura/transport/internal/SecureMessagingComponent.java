@@ -1,6 +1,5 @@
 package org.sslskura.transport.internal;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,6 +24,7 @@ import org.sslskura.api.MessageReceipt;
 import org.sslskura.api.MessageReceiver;
 import org.sslskura.api.SecureMessaging;
 import org.sslskura.api.SendOptions;
+import org.sslskura.api.StateDirectory;
 import org.sslskura.api.TrustedPeer;
 import org.sslskura.transport.SecureMessagingService;
 import org.sslskura.transport.TransportOptions;
@@ -41,16 +41,21 @@ import org.sslskura.wire.hip.Hit;
  */
 @Designate(ocd = SecureMessagingConfig.class)
 @Component(name = SecureMessagingComponent.PID, configurationPid = SecureMessagingComponent.PID,
-        service = SecureMessaging.class, immediate = true, property = "service.pid=" + SecureMessagingComponent.PID)
+        service = SecureMessaging.class, immediate = true)
 public final class SecureMessagingComponent implements SecureMessaging {
     /** The component name, configuration PID and metatype OCD id. */
     public static final String PID = "org.sslskura.transport.SecureMessaging";
+    /** The queue's folder in the state directory. */
+    static final String QUEUE_FOLDER = "queue";
+    /** Appended to the queue directory's name for the delivered-ids journal's directory beside it. */
+    static final String JOURNAL_SUFFIX = "-delivered";
     private static final Logger LOG = LoggerFactory.getLogger(SecureMessagingComponent.class);
 
     private final IdentityStore identity;
     private final KeyExchange keyExchange;
     private final Envelope envelope;
     private final MessageLink link;
+    private final StateDirectory state;
     private final BundleContext context;
     /** Receivers outlive a service restart: each service instance forwards to this list. */
     private final List<MessageReceiver> receivers = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -63,12 +68,14 @@ public final class SecureMessagingComponent implements SecureMessaging {
     public SecureMessagingComponent(@Reference(name = "IdentityStore") IdentityStore identity,
                                     @Reference(name = "KeyExchange") KeyExchange keyExchange,
                                     @Reference(name = "Envelope") Envelope envelope,
-                                    @Reference(name = "MessageLink") MessageLink link, BundleContext context,
+                                    @Reference(name = "MessageLink") MessageLink link,
+                                    @Reference(name = "StateDirectory") StateDirectory state, BundleContext context,
                                     SecureMessagingConfig config) {
         this.identity = identity;
         this.keyExchange = keyExchange;
         this.envelope = envelope;
         this.link = link;
+        this.state = state;
         this.context = context;
         try {
             this.active = Settings.from(config, identity);
@@ -143,22 +150,23 @@ public final class SecureMessagingComponent implements SecureMessaging {
     private SecureMessagingService startService(Settings s) throws IOException {
         Path dir = queueDirectory(s);
         SecureMessagingService next = new SecureMessagingService(identity, keyExchange, envelope, link, queue,
-                dir.resolveSibling(dir.getFileName() + "-delivered"), s.prefix, s.collectors, s.options,
+                dir.resolveSibling(dir.getFileName() + JOURNAL_SUFFIX), s.prefix, s.collectors, s.options,
                 Clock.systemUTC());
         next.addReceiver(m -> receivers.forEach(r -> r.received(m)));
         next.start();
         return next;
     }
 
-    private Path queueDirectory(Settings s) {
+    /**
+     * The configured directory, else {@code <state directory>/queue} (its journal: {@code queue-delivered} beside it),
+     * taking over what an earlier version kept in the bundle's data area.
+     */
+    private Path queueDirectory(Settings s) throws IOException {
         if (!s.queueDirectory.isEmpty()) {
             return Path.of(s.queueDirectory);
         }
-        File f = context == null ? null : context.getDataFile("queue");
-        if (f == null) {
-            throw new IllegalArgumentException("queue.directory is empty and the framework offers no data area");
-        }
-        return f.toPath();
+        state.entry(context, QUEUE_FOLDER + JOURNAL_SUFFIX);
+        return state.entry(context, QUEUE_FOLDER);
     }
 
     /** The validated configuration. */

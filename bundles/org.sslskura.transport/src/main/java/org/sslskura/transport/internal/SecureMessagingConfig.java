@@ -22,7 +22,9 @@ import org.sslskura.api.MessageLink;
     String[] collectors() default {};
 
     @AttributeDefinition(name = "Queue directory", required = false,
-            description = "Directory of the persistent offline queue. Empty: the bundle's data area.")
+            description = "Directory of the persistent offline queue (the delivered-ids journal goes beside it, name"
+                    + " + '-delivered'). Empty: the folder queue of the ssls state directory (on Kura: <Kura data"
+                    + " directory>/ssls/queue).")
     String queue_directory() default "";
 
     @AttributeDefinition(name = "Queue size (messages)", min = "1", max = "1000000",

@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Message ids that are unique for the life of the sender identity (DECISIONS §6.6), across restarts, crashes and
+ * Message ids that are unique for the life of the sender identity (decisions §6.6), across restarts, crashes and
  * clock jumps backwards.
  *
  * <p>The file {@code ids} in the queue directory holds a reservation mark R: every id ever issued is below R. Before

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
@@ -37,25 +38,28 @@ import org.slf4j.LoggerFactory;
  * APPEND ids strictly increase along the file. Lengths read back are bounded before allocation: by the bytes left in
  * the file, topic by 65535, body by {@link QueueLimits#maxBytes()}.
  *
- * <h2>Durability and recovery</h2> Append writes its record at the end of the log and forces it ({@code force(false)})
- * before returning; concurrent callers share one force (group commit). Acknowledge writes its record without forcing
- * it: it reaches the disk with the next forced append or at close, and if a power failure loses it, the message is
- * sent once more and suppressed as a duplicate by the receiver. On open, a last record shorter than its length
- * (incomplete header, or a length past the end of the file) is a torn tail from a crash mid-append: it is discarded
- * with a warning and the file truncated back to the last good record (so is a run of zeros up to the end of the
- * file). A complete record that is damaged (CRC mismatch, unknown type, impossible length), even the last one, damage
- * followed by valid records, or a CRC-valid but malformed record, fails the open with an {@link IOException} and
- * leaves the file untouched: those bytes were confirmed as written (see {@link LogReplay}).
+ * <h2>Durability and recovery</h2> Append puts its record at the end of the log and forces it ({@code force(false)})
+ * before returning; concurrent callers share one force (group commit): records wait in a write-behind buffer, and the
+ * caller that leads the next force writes all of them in one write and then forces. Acknowledge adds its record
+ * the same way without forcing it: it reaches the operating system with the next {@link #flush}, forced append or
+ * close (then it survives a crash of the process), and the disk with the next force; if a crash before that or a
+ * power failure loses it, the message is sent once more and suppressed as a duplicate by the receiver. Without forced appends ({@link #forceEachAppend}), every record is written to the file at once.
+ * On open, a last record shorter than its length (incomplete header, or a length past the end of the file) is a
+ * torn tail from a crash mid-append: it is discarded with a warning and the file truncated back to the last good
+ * record (so is a run of zeros up to the end of the file). A complete record that is damaged (CRC mismatch, unknown
+ * type, impossible length), even the last one, damage followed by valid records, or a CRC-valid but malformed record,
+ * fails the open with an {@link IOException} and leaves the file untouched: those bytes were confirmed as written (see
+ * {@link LogReplay}).
  *
  * <h2>Compaction</h2> When the records of acknowledged messages (and the ACKs) exceed {@value #COMPACT_MIN_DEAD_BYTES}
  * bytes and the live records, and on open if there are any, the live records are written to a temp file, forced and
  * renamed over the log (atomic), and the directory forced. A compaction that fails before the rename only logs a
  * warning.
  *
- * <h2>Errors</h2> {@link QueueFullException}: nothing was written. Another {@link IOException} from append: if the
- * write failed it was undone and the message is not queued; if the force failed the queue becomes unusable (every
- * call throws until it is reopened) because the state on disk is unknown, and the message may or may not be there
- * after reopening.
+ * <h2>Errors</h2> {@link QueueFullException}: nothing was written. Another {@link IOException} from append: if an
+ * immediate write (appends not forced) failed it was undone and the message is not queued; if the batched write or
+ * the force failed the queue becomes unusable (every call throws until it is reopened) because the state on disk is
+ * unknown, and the message may or may not be there after reopening.
  *
  * <p>Thread-safe. Methods that write are not interruptible (see {@link LogChannel}); they keep the interrupt status.
  */
@@ -75,6 +79,15 @@ public final class OutboundQueue implements AutoCloseable {
     private final GroupCommit commit = new GroupCommit();
     private volatile boolean forceEachAppend = true;
     private final Object state = new Object();
+
+    /**
+     * Records written but not yet handed to the file, in file order, from {@link #unwrittenAt} on (guarded by itself;
+     * taken after {@code state} when both are held, and never held while waiting). With forced appends, records are
+     * written by the group-commit leader right before its force, in one write: an append then costs the caller a
+     * copy, not a file write, and a thousand appends cost one write and one force.
+     */
+    private final ArrayList<ByteBuffer> unwritten = new ArrayList<>();
+    private long unwrittenAt;
 
     // guarded by state; channel is also read by the group-commit leader (never replaced during a force)
     private final LinkedHashMap<Long, QueuedMessage> live;
@@ -278,6 +291,16 @@ public final class OutboundQueue implements AutoCloseable {
         // forcing every acknowledgment would cap end-to-end throughput at the disk's sync rate.
     }
 
+    /**
+     * Hands every record written so far to the operating system (not forced): acknowledgments then survive a crash of
+     * the process. Cheap when nothing waits. Call it once after a batch of {@link #acknowledge} calls.
+     *
+     * @throws IOException if the write failed (the queue is then unusable until reopened)
+     */
+    public void flush() throws IOException {
+        flushUnwritten();
+    }
+
     /** @return the unacknowledged messages in append (= id) order; a snapshot */
     public List<QueuedMessage> pending() {
         synchronized (state) {
@@ -306,7 +329,7 @@ public final class OutboundQueue implements AutoCloseable {
 
     /**
      * Issues a message id from this queue's sequence without queueing anything, for messages sent without the
-     * offline guarantee: every id of the identity comes from one sequence, so it stays unique (DECISIONS §6.6).
+     * offline guarantee: every id of the identity comes from one sequence, so it stays unique (decisions §6.6).
      *
      * @throws IOException if the queue is closed or a new id block cannot be reserved
      */
@@ -355,7 +378,9 @@ public final class OutboundQueue implements AutoCloseable {
         commit.throwIfFailed();
     }
 
+    /** Writes the records waiting in {@link #unwritten}, then forces the log. A failure is final (GroupCommit). */
     private boolean forceLog() throws IOException {
+        flushUnwritten();
         channel.force();
         return true;
     }
@@ -364,9 +389,23 @@ public final class OutboundQueue implements AutoCloseable {
         return end - LogFormat.FILE_HEADER_LENGTH - liveRecordBytes;
     }
 
-    /** Writes a record at the end of the log (caller holds {@code state}); undoes a partial write on failure. */
+    /**
+     * Writes a record at the end of the log (caller holds {@code state}): with forced appends, into
+     * {@link #unwritten} for the next force; otherwise to the file at once, undoing a partial write on failure.
+     */
     private long write(ByteBuffer record) throws IOException {
         int length = record.remaining();
+        if (forceEachAppend) {
+            synchronized (unwritten) {
+                if (unwritten.isEmpty()) {
+                    unwrittenAt = end;
+                }
+                unwritten.add(record);
+            }
+            end += length;
+            return commit.markWritten();
+        }
+        flushUnwritten();
         try {
             channel.writeFully(record, end);
         } catch (IOException e) {
@@ -380,6 +419,35 @@ public final class OutboundQueue implements AutoCloseable {
         }
         end += length;
         return commit.markWritten();
+    }
+
+    /**
+     * Hands the records waiting in {@link #unwritten} to the file in one write. The lock is held during the write, so
+     * the file only ever grows in record order: a later record is never on file after an earlier one failed to get
+     * there. A failure is final: those records were reported written.
+     */
+    private void flushUnwritten() throws IOException {
+        synchronized (unwritten) {
+            if (unwritten.isEmpty()) {
+                return;
+            }
+            commit.throwIfFailed();
+            int total = 0;
+            for (ByteBuffer b : unwritten) {
+                total += b.remaining();
+            }
+            ByteBuffer batch = ByteBuffer.allocate(total);
+            unwritten.forEach(batch::put);
+            batch.flip();
+            try {
+                channel.writeFully(batch, unwrittenAt);
+            } catch (IOException e) {
+                commit.fail(e);
+                throw e;
+            }
+            unwrittenAt += total;
+            unwritten.clear();
+        }
     }
 
     /** Rewrites the log with the live records only (caller holds {@code state}). */
@@ -400,6 +468,9 @@ public final class OutboundQueue implements AutoCloseable {
             // The new file is the log now: from here on a failure is final (GroupCommit).
             LogChannel old = channel;
             try {
+                synchronized (unwritten) {
+                    unwritten.clear(); // the new log holds every live record; the dropped ones were only for the old
+                }
                 QueueFiles.syncDirectory(dir);
                 channel = LogChannel.open(logFile);
                 end = channel.size();

@@ -30,7 +30,7 @@ public final class QueuedMessage {
     private final long enqueuedAtMillis;
 
     /**
-     * @param messageId the message id (DECISIONS §6.6)
+     * @param messageId the message id (decisions §6.6)
      * @param peerHit the peer's HIT, 16 raw bytes
      * @param topic the application topic
      * @param body the application payload

@@ -29,6 +29,7 @@ class CompactionTest {
             for (QueuedMessage m : all.subList(0, 390)) {
                 q.acknowledge(m.messageId());
             }
+            q.flush(); // acknowledgments wait in memory until then
             expected = new ArrayList<>(all.subList(390, 400));
             long live = expected.stream().mapToLong(LogFormat::appendRecordLength).sum();
             long size = Files.size(logFile);

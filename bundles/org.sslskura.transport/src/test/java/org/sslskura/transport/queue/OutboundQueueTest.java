@@ -77,11 +77,25 @@ class OutboundQueueTest {
     }
 
     @Test
+    void acknowledgmentNotFlushedIsUndoneByAKill() throws Exception {
+        Path dir = tmp.resolve("q");
+        OutboundQueue q = open(dir); // never closed: a kill -9
+        List<QueuedMessage> all = appendMany(q, 0, 3, 10);
+        q.acknowledge(all.get(1).messageId()); // not flushed: only in memory
+        copyQueueFiles(dir, tmp.resolve("after-kill"));
+        try (OutboundQueue reopened = open(tmp.resolve("after-kill"))) {
+            assertEquals(all, reopened.pending(), "the message is sent once more (the receiver suppresses it)");
+        }
+        q.close();
+    }
+
+    @Test
     void reopenWithoutClose_keepsEveryAppendedMessage() throws Exception {
         Path dir = tmp.resolve("q");
         OutboundQueue q = open(dir); // never closed: a kill -9
         List<QueuedMessage> all = appendMany(q, 0, 20, 100);
         q.acknowledge(all.get(5).messageId());
+        q.flush(); // what the service does after each batch of acknowledgments
         all.remove(5);
         copyQueueFiles(dir, tmp.resolve("after-kill"));
         try (OutboundQueue reopened = open(tmp.resolve("after-kill"))) {

@@ -4,7 +4,7 @@ import org.sslskura.wire.ByteReader;
 import org.sslskura.wire.WireException;
 
 /**
- * GPCOMP_INFO (68, non-critical, PROVISIONAL): CPI(16) || 16-bit compression ids (S3, DECISIONS §6.11). R1 offers
+ * GPCOMP_INFO (68, non-critical, PROVISIONAL): CPI(16) || 16-bit compression ids (S3, decisions §6.11). R1 offers
  * CPI || [2]; I2 carries it to select DEFLATE; R2 repeats the R1 value byte for byte.
  */
 public final class GpcompInfo extends IdListParameter {

@@ -2,7 +2,7 @@ package org.sslskura.wire.hip;
 
 /**
  * The HIP checksum of RFC 7401 §5.1.1: the Internet checksum (RFC 1071) over an IPv6 or IPv4 pseudo-header and the
- * HIP packet, with the packet's checksum field taken as 0. Over MQTT and UDP the checksum is 0 (DECISIONS §6.17);
+ * HIP packet, with the packet's checksum field taken as 0. Over MQTT and UDP the checksum is 0 (decisions §6.17);
  * this is for raw-IP tooling and captures.
  */
 public final class HipChecksum {

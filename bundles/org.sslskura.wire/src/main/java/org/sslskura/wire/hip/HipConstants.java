@@ -4,7 +4,7 @@ package org.sslskura.wire.hip;
  * Every HIP DEX / SSLS code point and size limit used by this project, in one place.
  * <p>
  * Values marked <b>PROVISIONAL</b> are not assigned by IANA: they are the values suggested by draft-ietf-hip-dex-24
- * (DECISIONS §1.1, gaps G1/G2) or chosen by this project for the SSLS parameters (S1, S2). Everything else is
+ * (decisions §1.1, gaps G1/G2) or chosen by this project for the SSLS parameters (S1, S2). Everything else is
  * registered (RFC 7401, RFC 7343, RFC 9028). A peer built from a later draft may use different numbers; change them
  * only here.
  */
@@ -29,7 +29,7 @@ public final class HipConstants {
     public static final int CONTROL_ANONYMOUS = 0x0001;
     /** IP protocol number of HIP, used in the checksum pseudo-header. */
     public static final int IP_PROTOCOL_HIP = 139;
-    /** UDP port of RFC 9028 encapsulation (optional binding, DECISIONS §3.5). */
+    /** UDP port of RFC 9028 encapsulation (optional binding, decisions §3.5). */
     public static final int UDP_PORT = 10500;
 
     // ---- packet types (RFC 7401 §5.3) ----

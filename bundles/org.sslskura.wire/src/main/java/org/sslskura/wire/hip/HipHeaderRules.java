@@ -3,7 +3,7 @@ package org.sslskura.wire.hip;
 import org.sslskura.wire.ByteReader;
 import org.sslskura.wire.WireException;
 
-/** Checks of the first 6 header bytes of a received HIP packet (RFC 7401 §5.1, DECISIONS §6.17). */
+/** Checks of the first 6 header bytes of a received HIP packet (RFC 7401 §5.1, decisions §6.17). */
 final class HipHeaderRules {
     private HipHeaderRules() {
     }

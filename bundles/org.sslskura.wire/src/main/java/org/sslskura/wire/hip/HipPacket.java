@@ -15,8 +15,8 @@ import org.sslskura.wire.internal.Check;
 /**
  * An immutable HIP packet: the 40-byte header of RFC 7401 §5.1 and its parameters in wire order. A value always
  * satisfies the wire rules: known packet type, parameters in ascending type order with no forbidden repetition
- * (RFC 7401 §5.2.1, DECISIONS §1.5), at most 2048 bytes. {@link #encode()} writes Next Header 59, Header Length,
- * the fixed bits, version 2 and checksum 0 (DECISIONS §3.2, §6.17).
+ * (RFC 7401 §5.2.1, decisions §1.5), at most 2048 bytes. {@link #encode()} writes Next Header 59, Header Length,
+ * the fixed bits, version 2 and checksum 0 (decisions §3.2, §6.17).
  */
 public final class HipPacket {
     private static final Set<Integer> PACKET_TYPES = Set.of(HipConstants.I1, HipConstants.R1, HipConstants.I2,
@@ -184,7 +184,7 @@ public final class HipPacket {
      * Parses and validates a HIP packet: the buffer range must be exactly one packet (the MQTT payload).
      *
      * @return the packet, with typed parameters
-     * @throws WireException on any violation of RFC 7401 §5.1-5.2 or DECISIONS §6.17: wrong size or Header Length,
+     * @throws WireException on any violation of RFC 7401 §5.1-5.2 or decisions §6.17: wrong size or Header Length,
      *         Next Header not 59, fixed bits, version, unknown packet type, non-zero checksum, A bit, TLV framing,
      *         order, repetition, unknown critical parameter, malformed Contents
      */

@@ -7,7 +7,7 @@ import org.sslskura.wire.WireException;
 /**
  * The parameter types this codec understands, and the decoding of Contents into typed parameters. Unknown even
  * (non-critical) types become {@link UnknownParameter}; unknown odd (critical) types are rejected
- * (RFC 7401 §5.2.1, DECISIONS §6.17). ESP_INFO and ESP_TRANSFORM are deliberately unknown: this project carries SSE.
+ * (RFC 7401 §5.2.1, decisions §6.17). ESP_INFO and ESP_TRANSFORM are deliberately unknown: this project carries SSE.
  */
 public final class HipParameters {
     private interface Decoder {

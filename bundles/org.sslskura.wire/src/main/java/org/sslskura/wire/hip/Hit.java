@@ -9,7 +9,7 @@ import org.sslskura.wire.WireException;
 /**
  * A Host Identity Tag: 16 bytes, immutable. Ordered as an unsigned 128-bit number (the "greater HIT" of DEX key
  * derivation). A DEX HIT is {@code 2001:002 (28 bits) || OGA 4 (4 bits) || FOLD(ContextID || HI, 96)}
- * (DECISIONS §1.3; DEX-24 §3.2).
+ * (decisions §1.3; DEX-24 §3.2).
  */
 public final class Hit implements Comparable<Hit> {
     /** The all-zero (NULL) HIT of an opportunistic I1. */
@@ -42,7 +42,7 @@ public final class Hit implements Comparable<Hit> {
     }
 
     /**
-     * Parses the topic form of a HIT (DECISIONS §3.1).
+     * Parses the topic form of a HIT (decisions §3.1).
      *
      * @param hex exactly 32 lowercase hex digits, no separators
      * @return the HIT

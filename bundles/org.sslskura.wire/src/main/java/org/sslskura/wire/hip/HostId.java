@@ -10,7 +10,7 @@ import org.sslskura.wire.internal.Check;
 /**
  * HOST_ID (705, critical): HI Length(16) || DI-type(4) || DI Length(12) || Algorithm(16) || Host Identity ||
  * Domain Identifier, 6 + HI length + DI length bytes (RFC 7401 §5.2.9). Algorithm must be ECDH (11, DEX-24 §5.2.3).
- * Sent with DI-type 0 and no DI (DECISIONS §6.17); a received DI is kept but carries no meaning.
+ * Sent with DI-type 0 and no DI (decisions §6.17); a received DI is kept but carries no meaning.
  */
 public final class HostId implements HipParameter {
     private static final int FIXED = 6;

@@ -6,7 +6,7 @@ import org.sslskura.wire.ByteReader;
 import org.sslskura.wire.WireException;
 
 /**
- * The DEX Host Identity: ECC curve (16 bits) || raw public key (RFC 7748 little-endian u-coordinate), DECISIONS §1.3
+ * The DEX Host Identity: ECC curve (16 bits) || raw public key (RFC 7748 little-endian u-coordinate), decisions §1.3
  * (G4, G5). The curve label is kept exactly as received (12/13, or the synonyms 5/6) because the HIT check folds
  * the HI bytes as received (§6.17); {@link #group()} gives the normalised DH group.
  */

@@ -9,7 +9,7 @@ import org.sslskura.wire.internal.Check;
 /**
  * Base of the negotiation lists: an optional 16-bit leading field (Reserved, or the CPI of GPCOMP_INFO) followed by
  * one or more ids of 8 or 16 bits. At most {@value HipConstants#MAX_LIST_ENTRIES} ids are sent; on receipt the
- * whole list is kept (so {@link #contents()} equals the bytes received, for the R2 vs R1 comparison of DECISIONS
+ * whole list is kept (so {@link #contents()} equals the bytes received, for the R2 vs R1 comparison of decisions
  * §6.12) but {@link #ids()} offers only the first six (§6.11).
  */
 public abstract class IdListParameter implements HipParameter {

@@ -22,7 +22,7 @@ public final class Puzzle implements HipParameter {
     /**
      * @param k the difficulty #K, 0..255
      * @param lifetime the lifetime exponent, 0..255
-     * @param opaque the 16-bit Opaque field (DECISIONS §6.14: low 16 bits of the generation)
+     * @param opaque the 16-bit Opaque field (decisions §6.14: low 16 bits of the generation)
      * @param i the random #I, 16 bytes (copied)
      * @throws IllegalArgumentException if a field does not fit
      */

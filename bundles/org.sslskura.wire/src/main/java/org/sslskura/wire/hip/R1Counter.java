@@ -7,7 +7,7 @@ import org.sslskura.wire.internal.Check;
 
 /**
  * R1_COUNTER (129, critical): Reserved(32) || R1 generation counter (uint64), 12 bytes (RFC 7401 §5.2.3). R1 always
- * carries it and I2 echoes it verbatim (DECISIONS §6.13).
+ * carries it and I2 echoes it verbatim (decisions §6.13).
  *
  * @param reserved the Reserved field, sent 0, kept as received
  * @param counter the generation counter, an unsigned 64-bit value

@@ -8,7 +8,7 @@ import org.sslskura.wire.internal.Check;
 /**
  * SSE_INFO (67, critical, PROVISIONAL): Reserved(16) || KEYMAT Index(16) || OLD SPI(32) || NEW SPI(32), 12 bytes,
  * laid out like ESP_INFO (RFC 7402 §5.1.1; S1). Semantic rules (index 0 and OLD SPI 0 in I2/R2, NEW SPI non-zero,
- * DECISIONS §6.13) belong to the exchange, not to this codec.
+ * decisions §6.13) belong to the exchange, not to this codec.
  *
  * @param reserved the Reserved field, sent 0, kept as received
  * @param keymatIndex the KEYMAT index, 16 bits

@@ -7,13 +7,13 @@ import org.sslskura.wire.internal.Check;
 
 /**
  * SSLS_INFO (70, non-critical, PROVISIONAL): Chunk size(16) || Fragment size(16), 4 bytes, in bytes; 0 = off
- * (S4, DECISIONS §6.5, §6.8, §6.11). A fragment size other than 0 must be at least {@value #MIN_FRAGMENT_SIZE}.
+ * (S4, decisions §6.5, §6.8, §6.11). A fragment size other than 0 must be at least {@value #MIN_FRAGMENT_SIZE}.
  *
  * @param chunkSize the chunk size (chunk data only), 0..65535
  * @param fragmentSize the fragment size (whole fragment PDU including its SSE header), 0 or 48..65535
  */
 public record SslsInfo(int chunkSize, int fragmentSize) implements HipParameter {
-    /** Smallest non-zero fragment size: any one-entry ACK PDU fits (DECISIONS §6.8). */
+    /** Smallest non-zero fragment size: any one-entry ACK PDU fits (decisions §6.8). */
     public static final int MIN_FRAGMENT_SIZE = 48;
     private static final int LENGTH = 4;
 

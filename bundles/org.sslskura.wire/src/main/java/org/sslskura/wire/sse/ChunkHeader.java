@@ -3,7 +3,7 @@ package org.sslskura.wire.sse;
 import org.sslskura.wire.WireException;
 
 /**
- * The 1-byte chunk header at the start of every decrypted SSE payload (DECISIONS §2.7, S13):
+ * The 1-byte chunk header at the start of every decrypted SSE payload (decisions §2.7, S13):
  * {@code B E 0 0 0 0 0 0}, B (0x80) = first chunk of a message, E (0x40) = last. The other bits must be 0.
  *
  * @param first the B bit

@@ -12,7 +12,7 @@ import org.sslskura.wire.WireException;
 import org.sslskura.wire.internal.ByteWriter;
 
 /**
- * The inner application message (DECISIONS §2.9, §6.6), carried inside the encryption after the chunk header of the
+ * The inner application message (decisions §2.9, §6.6), carried inside the encryption after the chunk header of the
  * first chunk (and compressed as a whole when compression applies):
  * {@code varint(topic length, unsigned LEB128) || topic (UTF-8) || message id (uint64, big-endian) || body}.
  * The topic is 1..{@value #MAX_TOPIC_LENGTH} bytes of well-formed UTF-8.

@@ -7,7 +7,7 @@ import org.sslskura.wire.WireException;
 import org.sslskura.wire.internal.ByteWriter;
 
 /**
- * The payload of an ACK PDU (Frag 31; DECISIONS §2.8, §6.9, §6.10): 1..64 entries of
+ * The payload of an ACK PDU (Frag 31; decisions §2.8, §6.9, §6.10): 1..64 entries of
  * {@code sequence number (4 bytes for compact and large, 8 for extreme) || bitmap (32 bits)}, big-endian. Bitmap bit
  * i (bit 0 = MSB) says fragment i is held; an unfragmented PDU is acknowledged by bit 1; bits 0 and 31 must be 0.
  *

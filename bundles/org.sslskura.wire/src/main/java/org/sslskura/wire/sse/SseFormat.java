@@ -3,7 +3,7 @@ package org.sslskura.wire.sse;
 import java.util.Optional;
 
 /**
- * The three SSE header formats (draft-moskowitz-sse-05 §5, DECISIONS §2.1), with their SSE_FORMAT ids, header sizes
+ * The three SSE header formats (draft-moskowitz-sse-05 §5, decisions §2.1), with their SSE_FORMAT ids, header sizes
  * and field widths. Compact is mandatory to implement.
  */
 public enum SseFormat {
@@ -79,7 +79,7 @@ public enum SseFormat {
     }
 
     /**
-     * Demultiplexing rule on a shared topic (DECISIONS §6.15): inbound SPIs lie in 0x010000-0xFFFFFF, so the first
+     * Demultiplexing rule on a shared topic (decisions §6.15): inbound SPIs lie in 0x010000-0xFFFFFF, so the first
      * byte of a compact PDU is never 0, and the first byte of a large or extreme PDU (the top byte of its 32-bit
      * SPI) is always 0. The SA found by the SPI tells large from extreme.
      *

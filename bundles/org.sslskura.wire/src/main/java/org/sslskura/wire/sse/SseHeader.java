@@ -6,7 +6,7 @@ import org.sslskura.wire.WireException;
 import org.sslskura.wire.internal.ByteWriter;
 
 /**
- * An SSE header (draft-moskowitz-sse-05 §5 with the SSLS-00 FLAGS of S11, DECISIONS §2.8, §6.15, §6.20), immutable.
+ * An SSE header (draft-moskowitz-sse-05 §5 with the SSLS-00 FLAGS of S11, decisions §2.8, §6.15, §6.20), immutable.
  * <pre>
  * FLAGS (bit 0 = MSB):  0 1 2 3 4 | 5 6 | 7
  *                       Frag(5)   | R R | C
@@ -144,7 +144,7 @@ public final class SseHeader {
         return h.length;
     }
 
-    /** @return the header exactly as sent or received: the AAD of a whole PDU or an ACK PDU (DECISIONS §2.3) */
+    /** @return the header exactly as sent or received: the AAD of a whole PDU or an ACK PDU (decisions §2.3) */
     public byte[] aadBytes() {
         return write(flags);
     }

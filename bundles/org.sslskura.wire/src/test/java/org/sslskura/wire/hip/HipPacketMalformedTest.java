@@ -12,7 +12,7 @@ import org.sslskura.crypto.Bytes;
 import org.sslskura.wire.WireException;
 import org.sslskura.wire.WireException.Reason;
 
-/** Every rule of RFC 7401 §5.1-5.2 and DECISIONS §6.17 that parse enforces, one violation at a time. */
+/** Every rule of RFC 7401 §5.1-5.2 and decisions §6.17 that parse enforces, one violation at a time. */
 class HipPacketMalformedTest {
 
     /** A header for {@code params} (a multiple of 8 bytes) with a correct Header Length. */

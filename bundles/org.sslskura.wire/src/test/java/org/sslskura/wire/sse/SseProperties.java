@@ -38,7 +38,7 @@ class SseProperties {
         assertArrayEquals(b, back.aadBytes());
         assertEquals(0, back.withFrag(0).frag());
         assertArrayEquals(h.withFrag(0).aadBytes(), h.fragmentAad());
-        if (h.spi() >= 0x010000 && h.spi() <= 0xFFFFFF) { // the inbound SPI range of DECISIONS §6.15
+        if (h.spi() >= 0x010000 && h.spi() <= 0xFFFFFF) { // the inbound SPI range of decisions §6.15
             assertEquals(h.spi(), SseHeader.peekSpi(b, 0, b.length));
         }
     }
