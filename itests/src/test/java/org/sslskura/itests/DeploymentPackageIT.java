@@ -335,7 +335,9 @@ public class DeploymentPackageIT {
         Object factory = service("(&(objectClass=" + CONNECTION_FACTORY + ")(component.name=" + SSLS_FACTORY + "))");
         assertEquals(SSLS_CONNECTION, call(factory, "getFactoryPid"));
 
-        // New Connection: the connection exists with its form's defaults
+        // New Connection: the connection's form starts from what the stack holds (here since a1, with the good suite
+        // list again instead of b1's refused value)
+        update(KEYEXCHANGE_PID, props("sse.suites", "CHACHA20-POLY1305"));
         call(factory, "createConfiguration", "ssls-connection");
         String endpointFilter = "(&(objectClass=org.eclipse.kura.cloudconnection.CloudEndpoint)"
                 + "(kura.service.pid=ssls-connection))";

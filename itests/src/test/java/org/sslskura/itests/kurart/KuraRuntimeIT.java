@@ -67,6 +67,21 @@ public class KuraRuntimeIT {
     }
 
     @Test
+    public void anSslsConnectionCreatedAsTheWebUiDoesConfiguresTheStackThroughKura_andSurvivesRestart() {
+        assertEquals(first.toString(), "org.sslskura.kura.SslsConnection",
+                first.getProperty("first.connection.factoryPid"));
+        assertEquals(first.toString(), "true", first.getProperty("first.connection.tracked"));
+        // what the connection's form wrote into the stack, in Kura's own configuration (and so in its snapshots)
+        assertEquals(first.toString(), "(service.pid=org.sslskura.mqtt.MqttLink)",
+                first.getProperty("connection.messaging.target"));
+        assertEquals(first.toString(), "[" + Expectations.COLLECTOR + "]",
+                first.getProperty("connection.identity.peers"));
+        assertEquals(restart.toString(), "org.sslskura.kura.SslsConnection",
+                restart.getProperty("restart.connection.factoryPid"));
+        assertEquals(restart.toString(), "true", restart.getProperty("restart.connection.tracked"));
+    }
+
+    @Test
     public void theDpInstallsThroughKurasDeploymentAgent() {
         assertEquals(first.toString(), "true", first.getProperty("dp.successful"));
         assertEquals(first.toString(), "org.sslskura", first.getProperty("dp.name"));

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,6 +44,10 @@ record ConnectionSettings(String kuraServicePid, String carrierPid, Map<String, 
 
     /** Kura's web UI writes a {@code *.target} attribute as {@code (kura.service.pid=<pid>)}. */
     private static final Pattern KURA_PID_FILTER = Pattern.compile("\\(kura\\.service\\.pid=([^()*\\\\]+)\\)");
+    /** What {@link #linkFilter()} gives for a Kura connection as carrier. */
+    private static final Pattern OVER_KURA_FILTER = Pattern.compile("\\(&\\(" + Pattern.quote(KuraNames.LINK_PROPERTY)
+            + "=" + Pattern.quote(KuraNames.LINK_CLOUD_ENDPOINT) + "\\)\\("
+            + Pattern.quote(KuraNames.CLOUD_ENDPOINT_SERVICE_PID) + "=([^()*\\\\]+)\\)\\)");
 
     /**
      * @throws IllegalArgumentException on an invalid value or an unreadable file
@@ -97,6 +102,38 @@ record ConnectionSettings(String kuraServicePid, String carrierPid, Map<String, 
         out.put(ConfigurableComponents.SECURE_MESSAGING, Map.of(LINK_TARGET, linkFilter(),
                 KuraNames.COLLECTORS, collectors.toArray(new String[0])));
         return out;
+    }
+
+    /**
+     * The form of a new connection that keeps what the stack is configured with now, so that creating the connection
+     * changes nothing a user set up before (trusted peers above all).
+     *
+     * @param stack the current configuration of a stack PID (empty if none)
+     * @return the connection's initial attributes
+     */
+    static Map<String, Object> adopt(Function<String, Map<String, Object>> stack) {
+        Map<String, Object> form = new LinkedHashMap<>();
+        copy(stack.apply(ConfigurableComponents.IDENTITY_STORE), TRUSTED_PEERS, form, TRUSTED_PEERS);
+        Map<String, Object> messaging = stack.apply(ConfigurableComponents.SECURE_MESSAGING);
+        copy(messaging, KuraNames.COLLECTORS, form, KuraNames.COLLECTORS);
+        copy(stack.apply(ConfigurableComponents.KEY_EXCHANGE), SUITES, form, SUITES);
+        Map<String, Object> link = stack.apply(ConfigurableComponents.MQTT_LINK);
+        for (String key : BROKER_KEYS) {
+            copy(link, key, form, key);
+        }
+        Matcher overKura = OVER_KURA_FILTER.matcher(Props.string(messaging, LINK_TARGET, ""));
+        if (overKura.matches()) {
+            form.put(CARRIER, CARRIER_KURA_CONNECTION);
+            form.put(CARRIER_TARGET, "(" + KuraNames.KURA_SERVICE_PID + "=" + overKura.group(1) + ")");
+        }
+        return form;
+    }
+
+    private static void copy(Map<String, Object> from, String key, Map<String, Object> to, String as) {
+        Object value = from.get(key);
+        if (value != null) {
+            to.put(as, value);
+        }
     }
 
     /** The entries of a list attribute followed by those of a file (one a line; blank lines and # comments skipped). */

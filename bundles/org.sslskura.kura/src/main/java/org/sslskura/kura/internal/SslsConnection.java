@@ -63,8 +63,6 @@ public final class SslsConnection implements CloudEndpoint, CloudConnectionManag
     private AutoCloseable receiver;
     /** The MQTT link's configuration while Disconnect has taken it away (own broker); null when connected. */
     private Map<String, Object> disconnectedLink;
-    /** What this connection last wrote into each stack PID: an unchanged PID is not written again (no restart). */
-    private final Map<String, Map<String, Object>> written = new HashMap<>();
 
     @ObjectClassDefinition(id = PID, name = "SSLS Cloud Connection",
             description = "End-to-end secured messaging (HIP DEX + SSE) to ssls collectors. This form sets the ssls"
@@ -130,7 +128,8 @@ public final class SslsConnection implements CloudEndpoint, CloudConnectionManag
 
     /** The carrier Kura connection; its target is the form's 'Carrier connection' (a dropdown in Kura's web UI). */
     @Reference(name = ConnectionSettings.CARRIER_REFERENCE, cardinality = ReferenceCardinality.OPTIONAL,
-            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            target = "(kura.service.pid=" + KuraNames.RAW_MQTT_DEFAULT_PID + ")")
     synchronized void bindCarrier(CloudEndpoint connection, Map<String, Object> properties) {
         if (!KuraNames.RAW_MQTT_CONNECTION.equals(properties.get("service.factoryPid"))) {
             // Kura's CloudService connections encode every payload and subscribe only under their own topics
@@ -201,7 +200,6 @@ public final class SslsConnection implements CloudEndpoint, CloudConnectionManag
         lease = null;
         relay.clear();
         settings = null;
-        written.clear();
         disconnectedLink = null;
     }
 
@@ -243,22 +241,22 @@ public final class SslsConnection implements CloudEndpoint, CloudConnectionManag
                 next.trustedPeers().size());
     }
 
+    /**
+     * Writes each stack PID whose configuration differs from what the form says. A PID that already holds those values
+     * is not written: each write restarts the component, and Secure Messaging restarts with everything it references.
+     */
     private void writeStack(ConnectionSettings s) throws KuraException {
         for (Map.Entry<String, Map<String, Object>> e : s.stackAttributes().entrySet()) {
-            Map<String, Object> previous = written.get(e.getKey());
-            if (previous == null || !sameValues(previous, e.getValue())) {
+            if (!holds(configurations.current(e.getKey()), e.getValue())) {
                 configurations.update(e.getKey(), e.getValue());
-                written.put(e.getKey(), e.getValue());
             }
         }
     }
 
-    private static boolean sameValues(Map<String, Object> a, Map<String, Object> b) {
-        if (!a.keySet().equals(b.keySet())) {
-            return false;
-        }
-        for (Map.Entry<String, Object> e : a.entrySet()) {
-            if (!java.util.Objects.deepEquals(e.getValue(), b.get(e.getKey()))) {
+    /** @return true if {@code config} has every attribute of {@code attributes} with the same value */
+    private static boolean holds(Map<String, Object> config, Map<String, Object> attributes) {
+        for (Map.Entry<String, Object> e : attributes.entrySet()) {
+            if (!java.util.Objects.deepEquals(e.getValue(), config.get(e.getKey()))) {
                 return false;
             }
         }
@@ -324,7 +322,6 @@ public final class SslsConnection implements CloudEndpoint, CloudConnectionManag
                     if (disconnectedLink == null) {
                         disconnectedLink = removed;
                     }
-                    written.remove(ConfigurableComponents.MQTT_LINK);
                 }
                 relay.onDisconnected();
             } else if (carrier instanceof CloudConnectionManager manager) {

@@ -50,7 +50,10 @@ public final class SslsConnectionFactory implements CloudConnectionFactory {
         return SslsConnection.PID;
     }
 
-    /** Creates connection {@code pid}; refused if an ssls connection exists already (one stack per device). */
+    /**
+     * Creates connection {@code pid}, its form filled with what the stack is configured with now (a connection created
+     * on a device set up by hand changes nothing); refused if an ssls connection exists already (one stack per device).
+     */
     @Override
     public void createConfiguration(String pid) throws KuraException {
         Set<String> existing = getManagedCloudConnectionPids();
@@ -58,7 +61,7 @@ public final class SslsConnectionFactory implements CloudConnectionFactory {
             throw new KuraException(KuraErrorCode.INVALID_PARAMETER, null, "this device has one ssls stack and its"
                     + " connection exists already: " + existing);
         }
-        Map<String, Object> props = new HashMap<>();
+        Map<String, Object> props = new HashMap<>(ConnectionSettings.adopt(configurations::current));
         props.put(KURA_CLOUD_CONNECTION_FACTORY_PID, PID);
         configurations.create(SslsConnection.PID, pid, props);
     }

@@ -45,6 +45,23 @@ public final class StackConfigurations {
         }
     }
 
+    /** @return the current configuration of singleton {@code pid} in ConfigurationAdmin; empty if none */
+    Map<String, Object> current(String pid) {
+        try {
+            Configuration[] found = configAdmin.listConfigurations("(service.pid=" + pid + ")");
+            Map<String, Object> props = new HashMap<>();
+            if (found != null) {
+                Dictionary<String, Object> d = found[0].getProperties();
+                for (String key : java.util.Collections.list(d.keys())) {
+                    props.put(key, d.get(key));
+                }
+            }
+            return props;
+        } catch (IOException | InvalidSyntaxException e) {
+            throw new IllegalStateException("cannot read the configuration of " + pid, e);
+        }
+    }
+
     /** Creates factory instance {@code pid} (its {@code kura.service.pid}) of {@code factoryPid}. */
     void create(String factoryPid, String pid, Map<String, Object> properties) throws KuraException {
         ConfigurationService k = kura;

@@ -88,4 +88,29 @@ class ConnectionSettingsTest {
                 ConnectionSettings.TRUSTED_PEERS_FILE, dir.resolve("missing").toString()))).getMessage()
                 .contains("missing"));
     }
+
+    @Test
+    void aNewConnectionAdoptsWhatTheStackIsConfiguredWith() {
+        // a device set up by hand: its stack as a connection with a Kura carrier would have written it
+        ConnectionSettings before = ConnectionSettings.from(form("carrier", "kura-connection",
+                ConnectionSettings.CARRIER_TARGET, "(kura.service.pid=raw-mqtt)",
+                KuraNames.COLLECTORS, new String[] {"collector"},
+                ConnectionSettings.TRUSTED_PEERS, new String[] {"collector=" + "aa".repeat(32)},
+                ConnectionSettings.SUITES, "ASCON-AEAD128"));
+        Map<String, Map<String, Object>> stack = new HashMap<>(before.stackAttributes());
+        stack.put(ConfigurableComponents.MQTT_LINK, Map.of("broker.url", "ssl://broker:8883", "qos", 1));
+        Map<String, Object> adopted = new HashMap<>(ConnectionSettings.adopt(pid -> stack.getOrDefault(pid, Map.of())));
+        adopted.put(KuraNames.KURA_SERVICE_PID, "ssls");
+        ConnectionSettings after = ConnectionSettings.from(adopted);
+        assertEquals(before.stackAttributes().keySet(), after.stackAttributes().keySet());
+        for (String pid : before.stackAttributes().keySet()) {
+            assertEquals(before.stackAttributes().get(pid).keySet(), after.stackAttributes().get(pid).keySet());
+            before.stackAttributes().get(pid).forEach((key, value) -> assertTrue(java.util.Objects.deepEquals(value,
+                    after.stackAttributes().get(pid).get(key)), pid + " " + key));
+        }
+        assertEquals("ssl://broker:8883", after.broker().get("broker.url"));
+        assertFalse(after.broker().containsKey("qos"), "only the broker settings of the form");
+        // nothing configured yet: the form's defaults
+        assertTrue(ConnectionSettings.adopt(pid -> Map.of()).isEmpty());
+    }
 }
