@@ -5,10 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.BiConsumer;
+import org.sslskura.api.SendOptions;
 import org.sslskura.api.TrustPolicy;
 import org.sslskura.cli.NodeSettings;
 import org.sslskura.cli.SslsNode;
 import org.sslskura.testing.EmbeddedMoquette;
+import org.sslskura.wire.WireException;
+import org.sslskura.wire.hip.Hit;
 
 /**
  * The test-JVM side, started from {@code @Configuration} (before the framework): Moquette and a collector (the CLI's
@@ -21,6 +25,11 @@ final class Collector {
     static final String KEY = "ssls.it.collector.key";
     static final String HIT = "ssls.it.collector.hit";
     static final String RECEIVED = "ssls.it.received";
+    /**
+     * A {@code BiConsumer<String, String>} (device HIT as hex, "topic\npayload") that sends one reliable message from the
+     * collector to the device: a JDK type, so that the probe inside the framework can call it.
+     */
+    static final String SEND = "ssls.it.send";
 
     private static EmbeddedMoquette broker;
     private static SslsNode node;
@@ -40,6 +49,16 @@ final class Collector {
         node.messaging().addReceiver(m -> received.add(m.topic() + "\n"
                 + new String(m.payload(), StandardCharsets.UTF_8)));
         System.getProperties().put(RECEIVED, received);
+        BiConsumer<String, String> send = (hit, message) -> {
+            int newline = message.indexOf('\n');
+            try {
+                node.messaging().send(Hit.parseHex(hit), message.substring(0, newline),
+                        message.substring(newline + 1).getBytes(StandardCharsets.UTF_8), SendOptions.RELIABLE);
+            } catch (WireException e) {
+                throw new IllegalArgumentException("not a HIT: " + hit, e);
+            }
+        };
+        System.getProperties().put(SEND, send);
         System.setProperty(BROKER, broker.url());
         System.setProperty(KEY, hex(node.identity().hostIdentity().publicKey()));
         System.setProperty(HIT, node.identity().hit().toHex());

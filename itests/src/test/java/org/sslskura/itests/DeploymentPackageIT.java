@@ -51,9 +51,11 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * The .dp of module kura-dp in a Kura-like runtime ({@link OsgiRuntime}): installed through DeploymentAdmin, every
- * component's metatype readable by Kura, configuration through ConfigAdmin, a secured message from the framework to
- * the collector in the test JVM, and a clean uninstall. The methods run in name order and share the installed package.
+ * The deployment package {@code org.sslskura} (module kura-dp) in a Kura-like runtime ({@link OsgiRuntime}): installed
+ * through DeploymentAdmin, every component's metatype readable by Kura, configuration through ConfigAdmin, a secured
+ * message from the framework to the collector in the test JVM, the example application from its own package, a rebuilt
+ * package replacing every bundle, and a clean uninstall. The methods run in name order and share the installed
+ * package.
  *
  * <p>The probe never links to our packages: DeploymentAdmin refreshes packages on uninstall, which would restart a
  * probe wired to them. Our services are therefore called by reflection, with classes loaded from the DP's bundles.
@@ -68,6 +70,9 @@ public class DeploymentPackageIT {
     static final String ENVELOPE_PID = "org.sslskura.envelope.Envelope";
     static final String MESSAGING_PID = "org.sslskura.transport.SecureMessaging";
     static final String CONFIGURABLE = "org.eclipse.kura.configuration.ConfigurableComponent";
+    static final String CONNECTION_FACTORY = "org.eclipse.kura.cloudconnection.factory.CloudConnectionFactory";
+    static final String SSLS_FACTORY = "org.sslskura.kura.SslsConnectionFactory";
+    static final String SSLS_CONNECTION = "org.sslskura.kura.SslsConnection";
     static final long TIMEOUT_MS = 20_000;
 
     /** The package installed by the first test, shared by the later ones (one framework per class). */
@@ -101,8 +106,12 @@ public class DeploymentPackageIT {
     }
 
     private static File dpFile() {
-        String path = System.getProperty("ssls.it.dp");
-        assertNotNull("system property ssls.it.dp (the kura-dp module's .dp)", path);
+        return file("ssls.it.dp");
+    }
+
+    private static File file(String property) {
+        String path = System.getProperty(property);
+        assertNotNull("system property " + property + " (itests/pom.xml)", path);
         return new File(path);
     }
 
@@ -131,15 +140,18 @@ public class DeploymentPackageIT {
             assertNotNull("bundle of the package: " + info.getSymbolicName(), b);
             waitFor(() -> b.getState() == Bundle.ACTIVE, info.getSymbolicName() + " ACTIVE");
         }
+        assertEquals("org.sslskura", installed.getName());
         for (String expected : List.of("org.sslskura.crypto", "org.sslskura.wire", "org.sslskura.api",
                 "org.sslskura.identity", "org.sslskura.mqtt", "org.sslskura.keyexchange", "org.sslskura.envelope",
-                "org.sslskura.transport", "org.eclipse.paho.client.mqttv3")) {
+                "org.sslskura.transport", "org.sslskura.kura")) {
             assertTrue("the .dp holds " + expected + ": " + names, names.contains(expected));
         }
         for (String name : names) {
-            assertTrue("nothing Kura installs itself: " + name, name.startsWith("org.sslskura.")
-                    || name.equals("org.eclipse.paho.client.mqttv3"));
+            assertTrue("nothing Kura installs itself: " + name, name.startsWith("org.sslskura."));
         }
+        assertTrue("the example has its own package: " + names, !names.contains("org.sslskura.kura.example"));
+        // Paho is private to the MQTT bundle: no Paho bundle in the framework, yet the link runs (c1)
+        assertNull("no Paho bundle", installedBundle("org.eclipse.paho.client.mqttv3"));
         if (OsgiRuntime.KURA5.equals(OsgiRuntime.name())) {
             // Kura's Bouncy Castle stays installed and unstarted (we neither ship nor need it)
             for (Bundle b : context.getBundles()) {
@@ -198,7 +210,6 @@ public class DeploymentPackageIT {
         if (System.getProperty("ssls.it.kura.api", "").isEmpty()) {
             return; // no Kura API bundle in this runtime (see itests/pom.xml)
         }
-        org.junit.Assume.assumeTrue("the .dp holds org.sslskura.kura", installed.getBundle("org.sslskura.kura") != null);
         ServiceReference<?>[] refs = context.getAllServiceReferences(CONFIGURABLE, null);
         assertNotNull("ConfigurableComponent services", refs);
         List<String> pids = new ArrayList<>();
@@ -273,9 +284,13 @@ public class DeploymentPackageIT {
     @SuppressWarnings("unchecked")
     public void c2_exampleAppPublishesThroughASecurePublisherToTheCollector() throws Exception {
         assertNotNull("installed by a1", installed);
-        org.junit.Assume.assumeTrue("the .dp holds the Kura bundles", installed.getBundle("org.sslskura.kura") != null
-                && installed.getBundle("org.sslskura.kura.example") != null
-                && !System.getProperty("ssls.it.kura.api", "").isEmpty());
+        org.junit.Assume.assumeTrue("a Kura API bundle in this runtime (itests/pom.xml)",
+                !System.getProperty("ssls.it.kura.api", "").isEmpty());
+        DeploymentPackage example;
+        try (InputStream in = new FileInputStream(file("ssls.it.dp.example"))) {
+            example = deploymentAdmin.installDeploymentPackage(in);
+        }
+        assertEquals("org.sslskura.example", example.getName());
         BlockingQueue<String> received = (BlockingQueue<String>) System.getProperties().get(Collector.RECEIVED);
         received.clear();
         // what "New Pub/Sub" in Kura's Cloud Connections UI does: a factory configuration of the secure publisher,
@@ -298,6 +313,178 @@ public class DeploymentPackageIT {
         assertNotNull("a reading of the example app decrypted by the collector", reading);
         assertTrue(reading, reading.contains("it-sensor"));
         publisher.delete();
+        // removing the example leaves the add-on alone
+        example.uninstall();
+        assertNull(installedBundle("org.sslskura.kura.example"));
+        service("org.sslskura.api.SecureMessaging");
+    }
+
+    /**
+     * What Kura's Cloud Connections page does with the ssls connection type (New Connection, then its form, New
+     * Pub/Sub, Connect/Disconnect, Delete), with the real ConfigAdmin and SCR: here the connection's configurations go
+     * through ConfigAdmin, as no Kura ConfigurationService runs in this runtime.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    public void c3_aCloudConnectionConfiguresTheStackAndCarriesItsPublishers() throws Exception {
+        assertNotNull("installed by a1", installed);
+        org.junit.Assume.assumeTrue("a Kura API bundle in this runtime (itests/pom.xml)",
+                !System.getProperty("ssls.it.kura.api", "").isEmpty());
+        BlockingQueue<String> received = (BlockingQueue<String>) System.getProperties().get(Collector.RECEIVED);
+        received.clear();
+        Object factory = service("(&(objectClass=" + CONNECTION_FACTORY + ")(component.name=" + SSLS_FACTORY + "))");
+        assertEquals(SSLS_CONNECTION, call(factory, "getFactoryPid"));
+
+        // New Connection: the connection's form starts from what the stack holds (here since a1, with the good suite
+        // list again instead of b1's refused value)
+        update(KEYEXCHANGE_PID, props("sse.suites", "CHACHA20-POLY1305"));
+        call(factory, "createConfiguration", "ssls-connection");
+        String endpointFilter = "(&(objectClass=org.eclipse.kura.cloudconnection.CloudEndpoint)"
+                + "(kura.service.pid=ssls-connection))";
+        Object connection = service(endpointFilter);
+        assertEquals(SSLS_CONNECTION, context.getServiceReferences((String) null, endpointFilter)[0]
+                .getProperty("service.factoryPid"));
+        assertEquals(java.util.Set.of("ssls-connection"), call(factory, "getManagedCloudConnectionPids"));
+        assertEquals(List.of("ssls-connection", IDENTITY_PID, MQTT_PID, KEYEXCHANGE_PID, ENVELOPE_PID, MESSAGING_PID),
+                call(factory, "getStackComponentsPids", "ssls-connection"));
+        try {
+            call(factory, "createConfiguration", "ssls-second");
+            fail("a second ssls connection (the device has one ssls identity and stack)");
+        } catch (AssertionError expected) {
+            assertTrue(expected.getMessage(), expected.getMessage().contains("KuraException"));
+        }
+
+        // its form, as the web UI saves it: own broker; collectors and trusted peers from files, as beyond 10 entries
+        File dir = new File(System.getProperty("ssls.it.workdir", "target/it"));
+        File collectors = new File(dir, "collectors.txt");
+        java.nio.file.Files.write(collectors.toPath(), List.of("# the collectors", System.getProperty(Collector.HIT)));
+        File peers = new File(dir, "peers.txt");
+        java.nio.file.Files.write(peers.toPath(), List.of("collector=" + System.getProperty(Collector.KEY)));
+        org.osgi.service.cm.Configuration form = configAdmin.listConfigurations(
+                "(kura.service.pid=ssls-connection)")[0];
+        Dictionary<String, Object> values = form.getProperties();
+        values.put("broker.url", System.getProperty(Collector.BROKER));
+        values.put("client.id", "ssls-it-connection");
+        values.put("collectors.file", collectors.getPath());
+        values.put("trusted.peers.file", peers.getPath());
+        values.put("sse.suites", "CHACHA20-POLY1305");
+        form.update(values);
+        waitFor(() -> Arrays.asList((String[]) configAdmin.getConfiguration(MESSAGING_PID, "?").getProperties()
+                .get("collectors")).contains(System.getProperty(Collector.HIT)), "the connection's collectors in "
+                + MESSAGING_PID);
+        assertEquals("(service.pid=" + MQTT_PID + ")",
+                configAdmin.getConfiguration(KEYEXCHANGE_PID, "?").getProperties().get("MessageLink.target"));
+        waitFor(() -> (Boolean) call(connection, "isConnected"), "connection connected");
+        service("org.sslskura.api.KeyExchange");
+        service("org.sslskura.api.SecureMessaging");
+
+        // New Pub/Sub under the connection, then a message through it to the collector
+        org.osgi.service.cm.Configuration publisher =
+                configAdmin.createFactoryConfiguration("org.sslskura.kura.SslsConnectionSecurePublisher", "?");
+        publisher.update(props("kura.service.pid", "ssls-connection-publisher",
+                "cloud.endpoint.service.pid", "ssls-connection", "app.topic", "connection/readings"));
+        Object cloudPublisher = service("(&(objectClass=org.eclipse.kura.cloudconnection.publisher.CloudPublisher)"
+                + "(kura.service.pid=ssls-connection-publisher))");
+        Bundle kuraApi = installedBundle("org.sslskura.kura.api.stubs");
+        Object payload = kuraApi.loadClass("org.eclipse.kura.message.KuraPayload").getConstructor().newInstance();
+        String text = "{\"through\": \"ssls-connection\"}";
+        call(payload, "setBody", (Object) text.getBytes(StandardCharsets.UTF_8));
+        Object message = kuraApi.loadClass("org.eclipse.kura.cloudconnection.message.KuraMessage")
+                .getConstructor(payload.getClass()).newInstance(payload);
+        waitFor(() -> call(cloudPublisher, "publish", message) != null, "publisher bound to Secure Messaging");
+        String got = null;
+        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+        while (got == null && System.currentTimeMillis() < deadline) {
+            String m = received.poll(500, TimeUnit.MILLISECONDS);
+            got = m != null && m.startsWith("connection/readings") ? m : null;
+        }
+        assertEquals("connection/readings\n" + text, got);
+
+        // messages to the device: to a secure subscriber under the connection, and to a subscriber registered on the
+        // connection (its CloudEndpoint side), each with an application topic filter
+        org.osgi.service.cm.Configuration subscriber =
+                configAdmin.createFactoryConfiguration("org.sslskura.kura.SslsConnectionSecureSubscriber", "?");
+        subscriber.update(props("kura.service.pid", "ssls-connection-subscriber",
+                "cloud.endpoint.service.pid", "ssls-connection", "app.topic.filter", "commands/#"));
+        Object cloudSubscriber = service("(&(objectClass=org.eclipse.kura.cloudconnection.subscriber.CloudSubscriber)"
+                + "(kura.service.pid=ssls-connection-subscriber))");
+        BlockingQueue<Object> bySubscriber = new java.util.concurrent.LinkedBlockingQueue<>();
+        BlockingQueue<Object> byEndpoint = new java.util.concurrent.LinkedBlockingQueue<>();
+        call(cloudSubscriber, "registerCloudSubscriberListener", subscriberListener(kuraApi, bySubscriber));
+        call(connection, "registerSubscriber", Map.of("topic.filter", "commands/+"),
+                subscriberListener(kuraApi, byEndpoint));
+        String deviceHit = call(call(service("org.sslskura.api.IdentityStore"), "hit"), "toHex").toString();
+        ((java.util.function.BiConsumer<String, String>) System.getProperties().get(Collector.SEND))
+                .accept(deviceHit, "commands/reboot\nnow");
+        for (BlockingQueue<Object> q : List.of(bySubscriber, byEndpoint)) {
+            Object arrived = q.poll(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            assertNotNull("a message from the collector", arrived);
+            Map<?, ?> properties = (Map<?, ?>) call(arrived, "getProperties");
+            assertEquals("commands/reboot", properties.get("topic"));
+            assertEquals(System.getProperty(Collector.HIT), properties.get("ssls.sender"));
+            assertEquals("now", new String((byte[]) call(call(arrived, "getPayload"), "getBody"),
+                    StandardCharsets.UTF_8));
+        }
+        subscriber.delete();
+
+        // carrier: a Kura cloud connection chosen by kura.service.pid (here one that does not exist): the stack is
+        // pinned to the MessageLink over it, which the bundle registers, and is not connected until that connection is
+        values = form.getProperties();
+        values.put("carrier", "kura-connection");
+        values.put("CarrierConnection.target", "(kura.service.pid=raw-mqtt-connection)");
+        form.update(values);
+        String overKura = "(&(ssls.link=cloud-endpoint)(cloud.endpoint.service.pid=raw-mqtt-connection))";
+        waitFor(() -> overKura.equals(configAdmin.getConfiguration(MESSAGING_PID, "?").getProperties()
+                .get("MessageLink.target")), "Secure Messaging pinned to the link over the Kura connection");
+        assertEquals(overKura, configAdmin.getConfiguration(KEYEXCHANGE_PID, "?").getProperties()
+                .get("MessageLink.target"));
+        service("(&(objectClass=org.sslskura.api.MessageLink)" + overKura + ")");
+        waitFor(() -> !(Boolean) call(connection, "isConnected"), "not connected without the Kura connection");
+        values.put("carrier", "own-broker");
+        form.update(values);
+        waitFor(() -> context.getServiceReferences("org.sslskura.api.MessageLink", overKura) == null,
+                "the link over the Kura connection released");
+        waitFor(() -> (Boolean) call(connection, "isConnected"), "own broker again");
+
+        // Disconnect and Connect, as the page's buttons do
+        call(connection, "disconnect");
+        waitFor(() -> !(Boolean) call(connection, "isConnected"), "disconnected");
+        call(connection, "connect");
+        waitFor(() -> (Boolean) call(connection, "isConnected"), "connected again");
+        assertEquals("the link's whole configuration is back", "ssls-it-connection",
+                configAdmin.getConfiguration(MQTT_PID, "?").getProperties().get("client.id"));
+
+        // Delete: the connection goes, the stack stays configured
+        publisher.delete();
+        call(factory, "deleteConfiguration", "ssls-connection");
+        waitFor(() -> context.getServiceReferences((String) null, endpointFilter) == null, "connection deleted");
+        assertTrue(((java.util.Set<?>) call(factory, "getManagedCloudConnectionPids")).isEmpty());
+        service("(objectClass=org.sslskura.api.SecureMessaging)");
+    }
+
+    @Test
+    public void d1_aRebuiltPackageReplacesEveryBundle() throws Exception {
+        assertNotNull("installed by a1", installed);
+        // the restarted key exchange starts from ConfigAdmin: the good suite list again, not b1's refused value
+        update(KEYEXCHANGE_PID, props("sse.suites", "CHACHA20-POLY1305"));
+        Map<String, Long> modified = lastModified();
+        // what a build without bundle qualifiers delivered: a newer package, the same bundle versions. Deployment
+        // Admin keeps every installed bundle, so the rebuilt code would never run.
+        installed = install(RebuiltPackage.of(dpFile(), RebuiltPackage.laterBuild(1), version -> version));
+        assertEquals("no bundle replaced", modified, lastModified());
+        everyBundleActive();
+
+        // what the next build delivers: the package and every bundle with a newer build qualifier
+        installed = install(RebuiltPackage.of(dpFile(), RebuiltPackage.laterBuild(2), RebuiltPackage.laterBuild(2)));
+        Map<String, Long> replaced = lastModified();
+        for (BundleInfo info : installed.getBundleInfos()) {
+            Bundle b = installed.getBundle(info.getSymbolicName());
+            assertEquals(info.getSymbolicName() + " runs the rebuilt version", info.getVersion(), b.getVersion());
+            assertTrue(info.getSymbolicName() + " replaced",
+                    replaced.get(info.getSymbolicName()) > modified.get(info.getSymbolicName()));
+        }
+        everyBundleActive();
+        service("org.sslskura.api.SecureMessaging");
     }
 
     @Test
@@ -321,6 +508,50 @@ public class DeploymentPackageIT {
 
     // ---- helpers ------------------------------------------------------------------------------------------------
 
+    /** A Kura CloudSubscriberListener (a proxy: the probe does not link to the Kura API) that queues each message. */
+    private static Object subscriberListener(Bundle kuraApi, BlockingQueue<Object> into) throws Exception {
+        Class<?> type = kuraApi.loadClass(
+                "org.eclipse.kura.cloudconnection.subscriber.listener.CloudSubscriberListener");
+        return java.lang.reflect.Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+                (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "onMessageArrived":
+                            into.add(args[0]);
+                            return null;
+                        case "hashCode":
+                            return System.identityHashCode(proxy);
+                        case "equals":
+                            return proxy == args[0];
+                        case "toString":
+                            return "test listener";
+                        default:
+                            return null;
+                    }
+                });
+    }
+
+    private DeploymentPackage install(byte[] dp) throws Exception {
+        try (InputStream in = new java.io.ByteArrayInputStream(dp)) {
+            return deploymentAdmin.installDeploymentPackage(in);
+        }
+    }
+
+    /** Symbolic name -> last modification time of every bundle of the installed package. */
+    private static Map<String, Long> lastModified() {
+        Map<String, Long> times = new java.util.TreeMap<>();
+        for (BundleInfo info : installed.getBundleInfos()) {
+            times.put(info.getSymbolicName(), installed.getBundle(info.getSymbolicName()).getLastModified());
+        }
+        return times;
+    }
+
+    private static void everyBundleActive() throws Exception {
+        for (BundleInfo info : installed.getBundleInfos()) {
+            Bundle b = installed.getBundle(info.getSymbolicName());
+            waitFor(() -> b.getState() == Bundle.ACTIVE, info.getSymbolicName() + " ACTIVE");
+        }
+    }
+
     private void update(String pid, Dictionary<String, Object> properties) throws Exception {
         configAdmin.getConfiguration(pid, "?").update(properties);
     }
@@ -342,14 +573,18 @@ public class DeploymentPackageIT {
         return null;
     }
 
-    /** Waits for a service of our packages, by class name (the probe does not import our packages). */
-    private Object service(String objectClass) throws Exception {
-        ServiceTracker<Object, Object> t = new ServiceTracker<>(context,
-                context.createFilter("(objectClass=" + objectClass + ")"), null);
+    /**
+     * Waits for a service of our packages, by class name or by an LDAP filter (the probe does not import our
+     * packages).
+     */
+    private Object service(String objectClassOrFilter) throws Exception {
+        String filter = objectClassOrFilter.startsWith("(") ? objectClassOrFilter
+                : "(objectClass=" + objectClassOrFilter + ")";
+        ServiceTracker<Object, Object> t = new ServiceTracker<>(context, context.createFilter(filter), null);
         t.open(true);
         try {
             Object s = t.waitForService(TIMEOUT_MS);
-            assertNotNull("service " + objectClass, s);
+            assertNotNull("service " + filter, s);
             return s;
         } finally {
             t.close();

@@ -53,7 +53,11 @@ public class KuraRuntimeIT {
         String dp = System.getProperty("ssls.it.dp", "");
         assertTrue("system property ssls.it.dp names the .dp of module kura-dp: '" + dp + "'",
                 !dp.isEmpty() && Files.isRegularFile(Path.of(dp)));
-        first = kura.run("first", "ssls.probe.dp=" + Path.of(dp).toAbsolutePath());
+        String example = System.getProperty("ssls.it.dp.example", "");
+        assertTrue("system property ssls.it.dp.example names the .dp of module kura-dp-example: '" + example + "'",
+                !example.isEmpty() && Files.isRegularFile(Path.of(example)));
+        first = kura.run("first", "ssls.probe.dp=" + Path.of(dp).toAbsolutePath(),
+                "ssls.probe.dp.example=" + Path.of(example).toAbsolutePath());
         restart = kura.run("restart");
     }
 
@@ -63,8 +67,27 @@ public class KuraRuntimeIT {
     }
 
     @Test
+    public void anSslsConnectionCreatedAsTheWebUiDoesConfiguresTheStackThroughKura_andSurvivesRestart() {
+        assertEquals(first.toString(), "org.sslskura.kura.SslsConnection",
+                first.getProperty("first.connection.factoryPid"));
+        assertEquals(first.toString(), "true", first.getProperty("first.connection.tracked"));
+        // what the connection's form wrote into the stack, in Kura's own configuration (and so in its snapshots)
+        assertEquals(first.toString(), "(service.pid=org.sslskura.mqtt.MqttLink)",
+                first.getProperty("connection.messaging.target"));
+        assertEquals(first.toString(), "[" + Expectations.COLLECTOR + "]",
+                first.getProperty("connection.identity.peers"));
+        assertEquals(restart.toString(), "org.sslskura.kura.SslsConnection",
+                restart.getProperty("restart.connection.factoryPid"));
+        assertEquals(restart.toString(), "true", restart.getProperty("restart.connection.tracked"));
+    }
+
+    @Test
     public void theDpInstallsThroughKurasDeploymentAgent() {
         assertEquals(first.toString(), "true", first.getProperty("dp.successful"));
+        assertEquals(first.toString(), "org.sslskura", first.getProperty("dp.name"));
+        // the example application, from its own package
+        assertEquals(first.toString(), "true", first.getProperty("dp.example.successful"));
+        assertEquals(first.toString(), "org.sslskura.example", first.getProperty("dp.example.name"));
     }
 
     @Test

@@ -11,6 +11,8 @@ final class KuraNames {
     static final String CLOUD_CONNECTION_FACTORY_PID = "cloud.connection.factory.pid";
     /** {@code CloudConnectionFactory.getFactoryPid()} of Kura's raw MQTT connections. */
     static final String RAW_MQTT_CONNECTION = "org.eclipse.kura.cloudconnection.raw.mqtt.cloud.RawMqttCloudEndpoint";
+    /** The {@code kura.service.pid} of the raw MQTT connection Kura's New Connection dialog proposes first. */
+    static final String RAW_MQTT_DEFAULT_PID = "org.eclipse.kura.cloudconnection.raw.mqtt.CloudEndpoint";
     /** {@code CloudConnectionFactory.getFactoryPid()} of Kura's default (Kapua) CloudService connections. */
     static final String CLOUD_SERVICE_CONNECTION = "org.eclipse.kura.cloud.CloudService";
     static final String HIDE_SERVICE = "kura.ui.service.hide:Boolean=true";

@@ -1,7 +1,5 @@
 package org.sslskura.kura.internal;
 
-import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,7 +7,6 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import org.eclipse.kura.cloudconnection.message.KuraMessage;
 import org.eclipse.kura.cloudconnection.subscriber.CloudSubscriber;
 import org.eclipse.kura.cloudconnection.subscriber.listener.CloudSubscriberListener;
-import org.eclipse.kura.message.KuraPayload;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -19,7 +16,6 @@ import org.slf4j.LoggerFactory;
 import org.sslskura.api.IdentityStore;
 import org.sslskura.api.ReceivedMessage;
 import org.sslskura.api.SecureMessaging;
-import org.sslskura.api.TrustedPeer;
 
 /**
  * A Kura {@link CloudSubscriber} that delivers the authentic, de-duplicated messages {@link SecureMessaging} receives
@@ -86,18 +82,7 @@ abstract class SecureSubscriber extends SecurePubSub implements CloudSubscriber 
         if (!s.senders().isEmpty() && !Peers.contains(ids, s.senders(), message.from())) {
             return;
         }
-        KuraPayload payload = new KuraPayload();
-        payload.setTimestamp(new Date());
-        payload.setBody(message.payload());
-        Map<String, Object> props = new HashMap<>();
-        props.put(KuraNames.MESSAGE_TOPIC, message.topic());
-        props.put(KuraNames.MESSAGE_SENDER, message.from().toHex());
-        props.put(KuraNames.MESSAGE_ID, message.messageId());
-        if (ids != null) {
-            ids.peer(message.from()).map(TrustedPeer::name).filter(n -> !n.isEmpty())
-                    .ifPresent(n -> props.put(KuraNames.MESSAGE_SENDER_NAME, n));
-        }
-        KuraMessage kuraMessage = new KuraMessage(payload, props);
+        KuraMessage kuraMessage = KuraMessages.of(message, ids);
         for (CloudSubscriberListener l : listeners) {
             try {
                 l.onMessageArrived(kuraMessage);

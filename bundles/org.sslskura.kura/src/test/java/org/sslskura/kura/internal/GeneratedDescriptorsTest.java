@@ -67,13 +67,15 @@ class GeneratedDescriptorsTest {
                 "org.eclipse.kura.configuration", "[1.2,2)",
                 "org.eclipse.kura.crypto", "[1.3,2)",
                 "org.eclipse.kura.message", "[1.4,2)",
-                "org.eclipse.kura.cloudconnection", "[1.0,2)",
                 "org.eclipse.kura.cloudconnection.listener", "[1.0,2)",
                 "org.eclipse.kura.cloudconnection.message", "[1.0,2)",
-                "org.eclipse.kura.cloudconnection.subscriber.listener", "[1.0,2)",
-                // we implement these @ProviderType interfaces: provider ranges, 1.0.0 in every Kura 5.0 .. 6.0
-                "org.eclipse.kura.cloudconnection.publisher", "[1.0,1.1)",
-                "org.eclipse.kura.cloudconnection.subscriber", "[1.0,1.1)"));
+                "org.eclipse.kura.cloudconnection.subscriber.listener", "[1.0,2)"));
+        // we implement @ProviderType interfaces of these (CloudEndpoint, CloudConnectionManager, CloudConnectionFactory,
+        // CloudPublisher, CloudSubscriber): provider ranges, 1.0.0 in every Kura 5.0 .. 6.0
+        for (String provided : List.of("cloudconnection", "cloudconnection.factory", "cloudconnection.publisher",
+                "cloudconnection.subscriber")) {
+            expected.put("org.eclipse.kura." + provided, "[1.0,1.1)");
+        }
         // SystemService.getKuraDataDirectory(), in Kura 5.0's package version 1.5.0 already
         expected.put("org.eclipse.kura.system", "[1.5,2)");
         assertEquals(expected, kuraImports(imports), imports);
@@ -100,7 +102,9 @@ class GeneratedDescriptorsTest {
                 RawMqttSecureSubscriber.PID, new String[] {"CloudSubscriber", KuraNames.RAW_MQTT_CONNECTION},
                 CloudServiceSecurePublisher.PID, new String[] {"CloudPublisher", KuraNames.CLOUD_SERVICE_CONNECTION},
                 CloudServiceSecureSubscriber.PID,
-                new String[] {"CloudSubscriber", KuraNames.CLOUD_SERVICE_CONNECTION});
+                new String[] {"CloudSubscriber", KuraNames.CLOUD_SERVICE_CONNECTION},
+                SslsConnectionSecurePublisher.PID, new String[] {"CloudPublisher", SslsConnection.PID},
+                SslsConnectionSecureSubscriber.PID, new String[] {"CloudSubscriber", SslsConnection.PID});
         for (Map.Entry<String, String[]> f : factories.entrySet()) {
             String pid = f.getKey();
             Element root = parse(classes().resolve("OSGI-INF/" + pid + ".xml")).getDocumentElement();
@@ -135,6 +139,45 @@ class GeneratedDescriptorsTest {
                         pid + " " + types);
             }
         }
+    }
+
+    @Test
+    void theSslsConnectionTypeIsWhatKurasNewConnectionDialogLists() throws Exception {
+        // the factory: a CloudConnectionFactory with the pid hints of Kura's dialog and no configuration of its own
+        Element factory = parse(classes().resolve("OSGI-INF/" + SslsConnectionFactory.PID + ".xml"))
+                .getDocumentElement();
+        assertEquals("ignore", factory.getAttribute("configuration-policy"));
+        assertEquals(List.of("org.eclipse.kura.cloudconnection.factory.CloudConnectionFactory"), provides(factory));
+        Map<String, String> props = properties(factory);
+        assertFalse(props.keySet().stream().anyMatch(k -> k.startsWith("service.pid")), props.toString());
+        assertTrue(props.containsKey("kura.ui.csf.pid.default:String"), props.toString());
+        assertTrue(props.containsKey("kura.ui.csf.pid.regex:String"), props.toString());
+
+        // the connection: a factory component that is a CloudEndpoint and CloudConnectionManager, configurable in Kura
+        Element connection = parse(classes().resolve("OSGI-INF/" + SslsConnection.PID + ".xml")).getDocumentElement();
+        assertEquals("require", connection.getAttribute("configuration-policy"));
+        assertEquals(List.of("org.eclipse.kura.cloudconnection.CloudEndpoint",
+                "org.eclipse.kura.cloudconnection.CloudConnectionManager",
+                "org.eclipse.kura.configuration.ConfigurableComponent"), provides(connection));
+        Document meta = parse(classes().resolve("OSGI-INF/metatype/" + SslsConnection.PID + ".xml"));
+        assertEquals(SslsConnection.PID, single(meta, "OCD").getAttribute("id"));
+        assertEquals(SslsConnection.PID, single(meta, "Designate").getAttribute("factoryPid"));
+        Map<String, String> types = adTypes(single(meta, "OCD"));
+        assertTrue(KURA_TYPES.containsAll(types.values()), types.toString());
+        // Kura's web UI offers a dropdown of kura.service.pids only for an attribute <reference name>.target
+        assertTrue(types.containsKey(ConnectionSettings.CARRIER_TARGET), types.toString());
+        NodeList refs = connection.getElementsByTagName("reference");
+        boolean carrierReference = false;
+        for (int i = 0; i < refs.getLength(); i++) {
+            Element r = (Element) refs.item(i);
+            carrierReference |= ConnectionSettings.CARRIER_REFERENCE.equals(r.getAttribute("name"))
+                    && "org.eclipse.kura.cloudconnection.CloudEndpoint".equals(r.getAttribute("interface"));
+        }
+        assertTrue(carrierReference, "a CloudEndpoint reference named " + ConnectionSettings.CARRIER_REFERENCE);
+        assertTrue(types.keySet().containsAll(Set.of("carrier", "broker.url", KuraNames.COLLECTORS,
+                ConnectionSettings.COLLECTORS_FILE, ConnectionSettings.TRUSTED_PEERS,
+                ConnectionSettings.TRUSTED_PEERS_FILE, ConnectionSettings.SUITES)), types.toString());
+        assertEquals("Password", types.get("password"));
     }
 
     @Test

@@ -23,7 +23,7 @@ import org.w3c.dom.NodeList;
 /**
  * What bnd generated into target/classes, checked against what Kura 5 needs (kura.md §2a and §7): DS 1.4 at most
  * (Felix SCR 2.1.16), metatype OCD id = PID with unprefixed elements (Kura's parser is not namespace-aware) and only
- * the attribute types Kura's {@code Tscalar} knows, Paho imported as [1.2,2).
+ * the attribute types Kura's {@code Tscalar} knows, Paho inside the bundle (neither imported nor exported).
  */
 class GeneratedDescriptorsTest {
 
@@ -53,7 +53,14 @@ class GeneratedDescriptorsTest {
         assertTrue(requirements.contains("(osgi.extender=osgi.component)(version>=1.4.0)(!(version>=2.0.0))"),
                 requirements);
         String imports = main.getValue("Import-Package");
-        assertTrue(imports.contains("org.eclipse.paho.client.mqttv3;version=\"[1.2,2)\""), imports);
+        // Paho is private to this bundle, as in Kura's own bundles: a Paho bundle of another package cannot clash
+        assertFalse(imports.contains("org.eclipse.paho"), "Paho is not imported: " + imports);
+        assertFalse(String.valueOf(main.getValue("Export-Package")).contains("org.eclipse.paho"), "nor exported");
+        assertTrue(Files.isRegularFile(classes().resolve("org/eclipse/paho/client/mqttv3/MqttAsyncClient.class")),
+                "Paho's classes in the bundle");
+        assertTrue(Files.isRegularFile(classes().resolve(
+                "META-INF/services/org.eclipse.paho.client.mqttv3.spi.NetworkModuleFactory")),
+                "the services file Paho finds its network modules by");
         assertFalse(imports.contains("org.osgi.service.component"), "annotations are build-time only: " + imports);
         assertEquals("OSGI-INF/" + MqttLinkComponent.PID + ".xml", main.getValue("Service-Component"));
     }

@@ -14,7 +14,8 @@ import org.osgi.framework.BundleContext;
  * A bundle started at level 6 in Kura's configuration runtime (one per Kura run) that plays the user of one phase of
  * {@code KuraRuntimeIT}, writes what it saw into a properties file and stops the framework. The test JVM asserts on
  * that file. Framework (system) properties: {@code ssls.probe.phase} ({@code first} or {@code restart}),
- * {@code ssls.probe.out} (the result file), {@code ssls.probe.dp} (the .dp to install in phase first).
+ * {@code ssls.probe.out} (the result file), {@code ssls.probe.dp} and {@code ssls.probe.dp.example} (the .dps to install in phase
+ * first).
  */
 public final class KuraProbe implements BundleActivator {
     private static final long PHASE_SECONDS = 180;
@@ -40,7 +41,8 @@ public final class KuraProbe implements BundleActivator {
             Phases phases = new Phases(context, services, facts);
             String phase = context.getProperty("ssls.probe.phase");
             if ("first".equals(phase)) {
-                phases.first(Path.of(context.getProperty("ssls.probe.dp")));
+                phases.first(Path.of(context.getProperty("ssls.probe.dp")),
+                        Path.of(context.getProperty("ssls.probe.dp.example")));
             } else if ("restart".equals(phase)) {
                 phases.restart();
             } else {

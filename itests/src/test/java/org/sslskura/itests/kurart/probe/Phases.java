@@ -35,6 +35,8 @@ final class Phases {
     static final String PUBLISHER = Expectations.PUBLISHER;
     static final int QUEUED = Expectations.QUEUED;
     static final Map<String, Object[]> UPDATES = Expectations.UPDATES;
+    static final String CONNECTION_FACTORY = "org.eclipse.kura.cloudconnection.factory.CloudConnectionFactory";
+    static final String SSLS_CONNECTION = "ssls";
     private final BundleContext context;
     private final Services services;
     private final Properties facts;
@@ -45,11 +47,15 @@ final class Phases {
         this.facts = facts;
     }
 
-    /** First Kura run: install the .dp, update every PID, queue messages, create a publisher, roll back. */
-    void first(Path dp) throws Exception {
+    /**
+     * First Kura run: install the .dp and the example's, update every PID, queue messages, create a publisher, roll
+     * back.
+     */
+    void first(Path dp, Path exampleDp) throws Exception {
         Object cs = services.byInterface(CONFIGURATION_SERVICE);
         activateDeploymentAgent();
-        install(services.byInterface(DEPLOYMENT_AGENT), dp);
+        install(services.byInterface(DEPLOYMENT_AGENT), dp, "dp");
+        install(services.byInterface(DEPLOYMENT_AGENT), exampleDp, "dp.example");
         awaitOurServices(false);
         facts.setProperty("hit", hitHex());
 
@@ -68,6 +74,7 @@ final class Phases {
         facts.setProperty("identity.trustPolicy",
                 String.valueOf(Services.call(services.byInterface(IDENTITY), IDENTITY, "trustPolicy", new String[0])));
 
+        createSslsConnection(cs);
         queueMessages();
         reportServicePids("first");
 
@@ -102,6 +109,7 @@ final class Phases {
         awaitOurServices(false); // the publisher is what reportPublisher looks for
         facts.setProperty("hit", hitHex());
         reportPublisher(cs, "restart");
+        reportSslsConnection(cs, "restart");
         for (String pid : UPDATES.keySet()) {
             reportConfiguration(cs, pid, false);
         }
@@ -120,19 +128,22 @@ final class Phases {
         bundle("org.eclipse.kura.deployment.agent").loadClass(DEPLOYMENT_AGENT);
     }
 
-    /** As the web UI's Packages page: through Kura's deployment agent, waiting for its INSTALLED event. */
-    private void install(Object agent, Path dp) throws Exception {
+    /**
+     * As the web UI's Packages page: through Kura's deployment agent, waiting for its INSTALLED event, reported as
+     * facts {@code <fact>.successful}, {@code <fact>.name} and {@code <fact>.exception}.
+     */
+    private void install(Object agent, Path dp, String fact) throws Exception {
         Path copy = Files.createTempFile("ssls-it-", ".dp");
         Files.copy(dp, copy, StandardCopyOption.REPLACE_EXISTING);
         CountDownLatch installed = new CountDownLatch(1);
         Dictionary<String, Object> props = new Hashtable<>();
         props.put(EventConstants.EVENT_TOPIC, INSTALLED_TOPIC);
         ServiceRegistration<EventHandler> handler = context.registerService(EventHandler.class, (Event e) -> {
-            facts.setProperty("dp.successful", String.valueOf(e.getProperty("successful")));
-            facts.setProperty("dp.name", String.valueOf(e.getProperty("deploymentpackage.name")));
+            facts.setProperty(fact + ".successful", String.valueOf(e.getProperty("successful")));
+            facts.setProperty(fact + ".name", String.valueOf(e.getProperty("deploymentpackage.name")));
             Object ex = e.getProperty("exception");
             if (ex != null) {
-                facts.setProperty("dp.exception", String.valueOf(ex));
+                facts.setProperty(fact + ".exception", String.valueOf(ex));
             }
             installed.countDown();
         }, props);
@@ -208,6 +219,71 @@ final class Phases {
         Services.call(cs, CONFIGURATION_SERVICE, "createFactoryConfiguration", new String[] {String.class.getName(),
                 String.class.getName(), Map.class.getName(), "boolean"}, PUBLISHER_FACTORY, PUBLISHER, props, true);
         services.await("(&(objectClass=" + CONFIGURABLE + ")(kura.service.pid=" + PUBLISHER + "))");
+    }
+
+    /**
+     * As the web UI's Cloud Connections page: New Connection of the ssls type through its CloudConnectionFactory, then
+     * its form saved through Kura's ConfigurationService, with the values the updates above gave the stack (so that
+     * they still hold). Reports what the connection wrote into the stack, as Kura's ConfigurationService has it.
+     */
+    private void createSslsConnection(Object cs) throws Exception {
+        Object factory = services.get("(&(objectClass=" + CONNECTION_FACTORY
+                + ")(component.name=org.sslskura.kura.SslsConnectionFactory))");
+        Services.call(factory, CONNECTION_FACTORY, "createConfiguration", new String[] {String.class.getName()},
+                SSLS_CONNECTION);
+        services.await("(&(objectClass=org.eclipse.kura.cloudconnection.CloudEndpoint)(kura.service.pid="
+                + SSLS_CONNECTION + "))");
+        Map<String, Object> form = new HashMap<>();
+        form.put("trusted.peers", new String[] {Expectations.COLLECTOR});
+        form.put("collectors", new String[] {"collector"});
+        form.put("sse.suites", "CHACHA20-POLY1305");
+        Services.call(cs, CONFIGURATION_SERVICE, "updateConfiguration", new String[] {String.class.getName(),
+                Map.class.getName()}, SSLS_CONNECTION, form);
+        String messaging = "org.sslskura.transport.SecureMessaging";
+        String ownLink = "(service.pid=org.sslskura.mqtt.MqttLink)";
+        services.until("the connection's link filter in Kura's configuration of " + messaging,
+                () -> ownLink.equals(kuraValue(cs, messaging, "MessageLink.target")));
+        facts.setProperty("connection.messaging.target", Expectations.text(kuraValue(cs, messaging,
+                "MessageLink.target")));
+        // the stack restarts with the new filter: Secure Messaging last, as it references the key exchange
+        String escaped = ownLink.replace("(", "\\(").replace(")", "\\)");
+        String keyExchange = "(&(objectClass=org.sslskura.api.KeyExchange)(MessageLink.target=" + escaped + "))";
+        services.await(keyExchange);
+        long keyExchangeId = (Long) context.getAllServiceReferences(null, keyExchange)[0].getProperty("service.id");
+        services.until("Secure Messaging restarted after the key exchange", () -> {
+            ServiceReference<?>[] refs = context.getAllServiceReferences(null,
+                    "(&(objectClass=" + MESSAGING + ")(MessageLink.target=" + escaped + "))");
+            return refs != null && (Long) refs[0].getProperty("service.id") > keyExchangeId;
+        });
+        facts.setProperty("connection.identity.peers", Expectations.text(kuraValue(cs,
+                "org.sslskura.identity.IdentityStore", "trusted.peers")));
+        reportSslsConnection(cs, "first");
+    }
+
+    /** The ssls connection: its endpoint's service.factoryPid, and whether Kura tracks it. */
+    private void reportSslsConnection(Object cs, String when) throws Exception {
+        String filter = "(&(objectClass=org.eclipse.kura.cloudconnection.CloudEndpoint)(kura.service.pid="
+                + SSLS_CONNECTION + "))";
+        try {
+            services.until(SSLS_CONNECTION + " registered", 30, () -> context.getAllServiceReferences(null, filter)
+                    != null);
+        } catch (IllegalStateException e) {
+            facts.setProperty(when + ".connection.factoryPid", "absent: no " + SSLS_CONNECTION + " connection");
+            return;
+        }
+        facts.setProperty(when + ".connection.factoryPid", Expectations.text(context.getAllServiceReferences(null,
+                filter)[0].getProperty("service.factoryPid")));
+        facts.setProperty(when + ".connection.tracked", String.valueOf(((Set<?>) Services.call(cs,
+                CONFIGURATION_SERVICE, "getConfigurableComponentPids", new String[0])).contains(SSLS_CONNECTION)));
+    }
+
+    /** One attribute of a PID's configuration as Kura's ConfigurationService has it; null without one. */
+    private static Object kuraValue(Object cs, String pid, String key) throws Exception {
+        Object cc = Services.call(cs, CONFIGURATION_SERVICE, "getComponentConfiguration",
+                new String[] {String.class.getName()}, pid);
+        Map<?, ?> props = cc == null ? null : (Map<?, ?>) Services.call(cc,
+                "org.eclipse.kura.configuration.ComponentConfiguration", "getConfigurationProperties", new String[0]);
+        return props == null ? null : props.get(key);
     }
 
     /** The publisher instance: its service's service.factoryPid, and whether Kura still tracks it. */
