@@ -93,7 +93,7 @@ final class InitiatorSteps {
         }
         byte[] kij;
         try {
-            kij = engine.identity.agree(hi);
+            kij = engine.agree(hi);
         } catch (InvalidKeyException e) {
             return engine.drop(DropReason.INVALID_PUBLIC_KEY);
         }
