@@ -286,22 +286,15 @@ public final class DexEngine implements AutoCloseable {
         if (a.session != null) {
             releaseSpi(a.session.inbound().spi());
         }
-        if (a.pendingInboundSpi != 0) {
-            releaseSpi(a.pendingInboundSpi);
-        }
+        a.attempts.forEach(x -> releaseSpi(x.inboundSpi));
         a.destroyKeys();
         associations.remove(a.peer);
     }
 
     /** Marks the exchange failed: E-FAILED for the hold-down, then forgotten. */
     void fail(Association a, String reason, long now, List<DexEvent> out) {
-        Bytes.wipe(a.kij);
-        a.kij = null;
+        a.attempts.forEach(x -> releaseSpi(x.inboundSpi));
         a.destroyKeys();
-        if (a.pendingInboundSpi != 0) {
-            releaseSpi(a.pendingInboundSpi);
-            a.pendingInboundSpi = 0;
-        }
         a.state = DexState.E_FAILED;
         a.stateDeadline = now + config.failedHoldDownMillis();
         count("exchange.failed");

@@ -71,7 +71,14 @@ final class InitiatorSteps {
         if (counter.isEmpty() || puzzle.isEmpty() || hostId.isEmpty()) {
             return engine.drop(DropReason.BAD_PARAMETERS);
         }
-        if (a.state == DexState.I2_SENT && counter.get().counter() <= a.r1Generation) {
+        // R1 is unauthenticated: no R1_COUNTER locks the exchange; each distinct R1 gets its own attempt (§6.23)
+        for (I2Attempt x : a.attempts) {
+            if (x.answers(counter.get().counter(), puzzle.get().i())) {
+                return engine.drop(DropReason.UNEXPECTED); // a duplicate of an R1 already answered
+            }
+        }
+        if (a.attempts.size() >= I2Attempt.MAX_ATTEMPTS) {
+            engine.count("r1.attempts-full");
             return engine.drop(DropReason.UNEXPECTED);
         }
         HostIdentity hi = hostId.get().hostIdentity();
@@ -111,37 +118,23 @@ final class InitiatorSteps {
     private List<DexEvent> sendI2(Association a, HipPacket r1, HostIdentity hi, Selection s, Puzzle p, byte[] j,
                                   byte[] kij, long now) {
         Hit me = engine.localHit();
-        if (a.master != null) {
-            a.master.close(); // a newer R1 restarts the exchange with fresh values
-        }
-        if (a.pendingInboundSpi != 0) {
-            engine.releaseSpi(a.pendingInboundSpi);
-        }
         a.peerHi = hi;
-        a.r1Offer = Offer.checkedContents(r1);
-        a.r1Generation = r1.find(R1Counter.class).orElseThrow().counter();
-        a.puzzleI = p.i();
-        a.puzzleJ = j;
-        a.iNonce = randomBytes(HipConstants.I_NONCE_LENGTH);
-        Bytes.wipe(a.localRandom);
-        a.localRandom = randomBytes(HipConstants.ENCRYPTED_KEY_SENT);
-        a.pendingInboundSpi = engine.allocateSpi();
-        a.pendingSuite = s.suite;
-        a.pendingFormat = s.format;
-        a.pendingCompression = s.compression;
-        a.master = MasterKeys.derive(kij, a.iNonce, a.puzzleI, me, a.peer);
-        Bytes.wipe(a.kij);
-        a.kij = kij;
-        byte[] encrypted = a.master.outgoingCipher(HipCipherStream.ivFor(a.puzzleI, j)).apply(a.localRandom);
+        long generation = r1.find(R1Counter.class).orElseThrow().counter();
+        byte[] iNonce = randomBytes(HipConstants.I_NONCE_LENGTH);
+        byte[] localRandom = randomBytes(HipConstants.ENCRYPTED_KEY_SENT);
+        MasterKeys master = MasterKeys.derive(kij, iNonce, p.i(), me, a.peer);
+        I2Attempt x = new I2Attempt(generation, p.i(), j, iNonce, Offer.checkedContents(r1), master,
+                engine.allocateSpi(), s.suite, s.format, s.compression, localRandom, kij);
+        byte[] encrypted = master.outgoingCipher(HipCipherStream.ivFor(x.puzzleI, j)).apply(localRandom);
         DexConfig c = engine.config;
         HipPacket.Builder b = HipPacket.builder(HipConstants.I2, me, a.peer)
-                .add(SseInfo.of(0, 0, a.pendingInboundSpi))
+                .add(SseInfo.of(0, 0, x.inboundSpi))
                 .add(new SslsInfo(c.maxChunkSize(), c.maxFragmentSize()))
-                .add(R1Counter.of(a.r1Generation))
+                .add(R1Counter.of(generation))
                 .add(Solution.answering(p, j))
                 .add(HipCipher.of(HipConstants.HIP_CIPHER_AES_128_CTR))
                 .add(new EncryptedKey(encrypted))
-                .add(new INonce(a.iNonce))
+                .add(new INonce(iNonce))
                 .add(HostId.of(engine.identity.hostIdentity()))
                 .add(TransportFormatList.of(HipConstants.TF_SSE))
                 .add(SseTransform.of(s.suite.id()))
@@ -149,10 +142,12 @@ final class InitiatorSteps {
         if (s.compression) {
             b.add(GpcompInfo.of(s.cpi, HipConstants.GPCOMP_DEFLATE));
         }
-        byte[] i2 = HipMacs.sign(b, a.master);
+        x.i2 = HipMacs.sign(b, master);
+        a.attempts.add(x);
         a.state = DexState.I2_SENT;
-        a.retransmission = new Retransmission(i2, now, c.rtoMillis(), c.rtoMaxMillis(), c.i2RetriesMax());
-        return List.of(new DexEvent.Send(a.peer, i2));
+        a.i2AckHonoured = false;
+        a.retransmission = new Retransmission(x.i2, now, c.rtoMillis(), c.rtoMaxMillis(), c.i2RetriesMax());
+        return List.of(new DexEvent.Send(a.peer, x.i2));
     }
 
     List<DexEvent> onR2(byte[] bytes, HipPacket r2, long now) {
@@ -160,16 +155,23 @@ final class InitiatorSteps {
         if (a == null || a.state != DexState.I2_SENT) {
             return engine.drop(DropReason.UNEXPECTED);
         }
-        if (!HipMacs.verify(bytes, r2, a.master)) {
+        // the echoed I_NONCE names the attempt; it is public, so only HIP_MAC proves the R2
+        byte[] echoed = r2.find(INonce.class).map(INonce::nonce).orElse(new byte[0]);
+        I2Attempt x = a.attempts.stream().filter(t -> Arrays.equals(t.iNonce, echoed)).findFirst().orElse(null);
+        if (x == null) {
+            return engine.drop(DropReason.UNEXPECTED);
+        }
+        if (!HipMacs.verify(bytes, r2, x.master)) {
             return engine.drop(DropReason.BAD_HIP_MAC);
         }
+        a.master = x.master; // this attempt is the exchange now: fail() and forget() wipe it with the others
         List<DexEvent> out = new ArrayList<>();
         if (engine.identity.authorize(a.peerHi, a.peer).isEmpty()) { // trust-on-first-use records only now
             engine.drop(DropReason.UNTRUSTED_HI);
             engine.fail(a, "peer Host Identity not trusted", now, out);
             return out;
         }
-        if (!Offer.sameOffer(a.r1Offer, Offer.checkedContents(r2))) {
+        if (!Offer.sameOffer(x.r1Offer, Offer.checkedContents(r2))) {
             engine.drop(DropReason.DOWNGRADE);
             engine.fail(a, "R2 does not repeat the R1 offer: downgrade attempt", now, out);
             return out;
@@ -179,7 +181,7 @@ final class InitiatorSteps {
         Optional<EncryptedKey> encrypted = r2.find(EncryptedKey.class);
         SslsInfo agreed = r2.find(SslsInfo.class).orElse(new SslsInfo(0, 0));
         DexConfig c = engine.config;
-        if (nonce.isEmpty() || !Arrays.equals(nonce.get().nonce(), a.iNonce) || info.isEmpty()
+        if (nonce.isEmpty() || !Arrays.equals(nonce.get().nonce(), x.iNonce) || info.isEmpty()
                 || info.get().keymatIndex() != 0 || info.get().oldSpi() != 0 || !DexEngine.validSpi(info.get().newSpi())
                 || encrypted.isEmpty() || !validRandomLength(encrypted.get().length())
                 || !withinMaximum(agreed.chunkSize(), c.maxChunkSize())
@@ -188,22 +190,19 @@ final class InitiatorSteps {
             engine.fail(a, "R2 parameters violate the profile", now, out);
             return out;
         }
-        byte[] iv = HipCipherStream.ivFor(a.puzzleI, a.puzzleJ);
-        byte[] peerRandom = a.master.incomingCipher(iv).apply(encrypted.get().ciphertext());
-        a.keymat = Keymat.derive(a.kij, a.iNonce, a.puzzleI, engine.localHit(), a.peer, a.localRandom, peerRandom);
+        byte[] iv = HipCipherStream.ivFor(x.puzzleI, x.puzzleJ);
+        byte[] peerRandom = x.master.incomingCipher(iv).apply(encrypted.get().ciphertext());
+        a.keymat = Keymat.derive(x.kij, x.iNonce, x.puzzleI, engine.localHit(), a.peer, x.localRandom, peerRandom);
         Bytes.wipe(peerRandom);
-        Bytes.wipe(a.kij);
-        a.kij = null;
-        SecurityAssociation[] sas = a.keymat.draw(a.pendingSuite, 0, (int) info.get().newSpi(), a.pendingInboundSpi);
+        SecurityAssociation[] sas = a.keymat.draw(x.suite, 0, (int) info.get().newSpi(), x.inboundSpi);
         a.session = SecureSession.builder()
                 .peers(engine.localHit(), a.peer, true)
-                .services(a.pendingFormat, a.pendingCompression, agreed.chunkSize(), agreed.fragmentSize())
+                .services(x.format, x.compression, agreed.chunkSize(), agreed.fragmentSize())
                 .associations(sas[0], sas[1])
                 .generation(engine.nextGeneration())
                 .build();
         a.keymatIndex = 0;
-        a.pendingInboundSpi = 0;
-        a.clearPending();
+        a.clearPending().forEach(engine::releaseSpi); // the other attempts' keys are wiped, their SPIs freed
         a.state = DexState.ESTABLISHED;
         a.lastActivity = now;
         a.nextUpdateId = 0;
