@@ -38,6 +38,10 @@ import org.sslskura.wire.hip.Hit;
 public final class DexService implements KeyExchange, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DexService.class);
     private static final long QUERY_TIMEOUT_SECONDS = 10;
+    /** HIP packets waiting for the engine at most; a HIP packet is a few hundred bytes. */
+    static final int INBOUND_MAX_PACKETS = 1024;
+    /** Bytes of HIP packets waiting for the engine at most. */
+    static final long INBOUND_MAX_BYTES = 1L << 20;
 
     private final IdentityStore identity;
     private final MessageLink link;
@@ -45,6 +49,7 @@ public final class DexService implements KeyExchange, AutoCloseable {
     private final Clock clock;
     private final ScheduledExecutorService thread;
     private final DexEngine engine;
+    private final InboundLane inbound;
     private final List<KeyExchangeListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<Hit, List<CompletableFuture<SecureSession>>> connecting = new HashMap<>();
     private final Map<Hit, List<CompletableFuture<SecureSession>>> rekeying = new HashMap<>();
@@ -71,16 +76,18 @@ public final class DexService implements KeyExchange, AutoCloseable {
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // pending timers die with the service
         this.thread = executor;
         this.engine = new DexEngine(identity, config, random, clock.millis());
+        this.inbound = new InboundLane(thread, payload -> apply(engine.receive(payload, clock.millis())),
+                INBOUND_MAX_PACKETS, INBOUND_MAX_BYTES);
     }
 
     /** Subscribes to our HIP topic. */
     public void start() {
         subscription = link.subscribe(Topics.hip(prefix, identity.hit()),
-                (topic, payload) -> thread.execute(() -> apply(engine.receive(payload, clock.millis()))));
+                (topic, payload) -> inbound.offer(payload));
         LOG.info("key exchange for HIT {} listening on {}", identity.hit().toHex(), Topics.hip(prefix, identity.hit()));
     }
 
-    /** Applies a new configuration to future exchanges. */
+    /** Applies a new configuration to future exchanges (and wipes cached keys of peers no longer trusted). */
     public void reconfigure(DexConfig config) {
         thread.execute(() -> engine.reconfigure(config));
     }
@@ -155,7 +162,9 @@ public final class DexService implements KeyExchange, AutoCloseable {
 
     @Override
     public Map<String, Long> counters() {
-        return query(() -> Map.copyOf(engine.counters()));
+        Map<String, Long> out = new HashMap<>(query(engine::counters));
+        out.put("drop.inbound-full", inbound.dropped());
+        return Map.copyOf(out);
     }
 
     /** Stops listening, fails pending operations and wipes every key. */
