@@ -26,6 +26,8 @@ final class Association {
 
     // Base exchange in progress (initiator side): one attempt per distinct R1 answered, oldest first.
     final List<I2Attempt> attempts = new ArrayList<>(2);
+    /** R1s whose puzzle is being solved off the engine thread; they count toward the attempt limit. */
+    final List<PuzzleJob> solving = new ArrayList<>(1);
     /** An I2_ACKNOWLEDGEMENT already postponed the retransmission of the current I2 (it is honoured once per I2). */
     boolean i2AckHonoured;
 
@@ -81,6 +83,8 @@ final class Association {
             }
         }
         attempts.clear();
+        solving.forEach(PuzzleJob::wipe);
+        solving.clear();
         retransmission = null;
         return spis;
     }
@@ -89,6 +93,8 @@ final class Association {
     void destroyKeys() {
         attempts.forEach(I2Attempt::destroy);
         attempts.clear();
+        solving.forEach(PuzzleJob::wipe);
+        solving.clear();
         retransmission = null;
         if (master != null) {
             master.close();

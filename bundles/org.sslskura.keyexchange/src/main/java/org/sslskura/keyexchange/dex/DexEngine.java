@@ -150,6 +150,16 @@ public final class DexEngine implements AutoCloseable {
     }
 
     /**
+     * Takes the answer to a {@link DexEvent.Solve} (on the engine's thread, like every call): sends the I2 if
+     * {@code j} solves the puzzle and the exchange still waits for it.
+     *
+     * @param j the #J found, or null if the search gave up or was refused
+     */
+    public List<DexEvent> puzzleSolved(PuzzleJob job, byte[] j, long now) {
+        return initiator.puzzleSolved(job, j, now);
+    }
+
+    /**
      * Starts an UPDATE rekey toward {@code peer}: the next SA pair is drawn from KEYMAT. When KEYMAT is exhausted the
      * association is closed instead and a failure is reported, so that a new base exchange can follow.
      */

@@ -34,6 +34,9 @@ import org.sslskura.wire.sse.SseFormat;
 
 /** The Initiator's side of the base exchange: I1 out, R1 in, I2 out, R2 in. */
 final class InitiatorSteps {
+    /** Puzzles up to this #K (at most 2^14 tries, 256 expected) are solved at once on the engine thread. */
+    static final int INLINE_MAX_K = 8;
+
     private final DexEngine engine;
 
     InitiatorSteps(DexEngine engine) {
@@ -72,12 +75,13 @@ final class InitiatorSteps {
             return engine.drop(DropReason.BAD_PARAMETERS);
         }
         // R1 is unauthenticated: no R1_COUNTER locks the exchange; each distinct R1 gets its own attempt (§6.23)
-        for (I2Attempt x : a.attempts) {
-            if (x.answers(counter.get().counter(), puzzle.get().i())) {
-                return engine.drop(DropReason.UNEXPECTED); // a duplicate of an R1 already answered
-            }
+        long generation = counter.get().counter();
+        byte[] puzzleI = puzzle.get().i();
+        if (a.attempts.stream().anyMatch(x -> x.answers(generation, puzzleI))
+                || a.solving.stream().anyMatch(x -> x.answers(generation, puzzleI))) {
+            return engine.drop(DropReason.UNEXPECTED); // a duplicate of an R1 already answered or being solved
         }
-        if (a.attempts.size() >= I2Attempt.MAX_ATTEMPTS) {
+        if (a.attempts.size() + a.solving.size() >= I2Attempt.MAX_ATTEMPTS) {
             engine.count("r1.attempts-full");
             return engine.drop(DropReason.UNEXPECTED);
         }
@@ -94,7 +98,7 @@ final class InitiatorSteps {
             return engine.drop(DropReason.NO_ACCEPTABLE_PROPOSAL);
         }
         Puzzle p = puzzle.get();
-        if (p.k() > DexConfig.MAX_SOLVABLE_K) {
+        if (p.k() > engine.config.initiatorMaxPuzzleK()) {
             a.lastPeerError = "puzzle #K " + p.k() + " too hard";
             return engine.drop(DropReason.PUZZLE_TOO_HARD);
         }
@@ -107,12 +111,42 @@ final class InitiatorSteps {
         byte[] seed = new byte[HipConstants.RHASH_LENGTH];
         engine.random.nextBytes(seed);
         Hit me = engine.localHit();
+        if (p.k() > INLINE_MAX_K) { // a real search: off the engine thread, within a time budget (§6.24)
+            PuzzleJob job = new PuzzleJob(me, r1.senderHit(), r1, hi, selection, p, generation, kij, seed,
+                    engine.config.puzzleSolveBudgetMillis());
+            a.solving.add(job);
+            engine.count("puzzle.offloaded");
+            return List.of(new DexEvent.Solve(job));
+        }
         byte[] j = Puzzles.solve(p.i(), me, r1.senderHit(), p.k(), seed, 1L << Math.min(62, p.k() + 6));
         if (j == null) {
             Bytes.wipe(kij);
             return engine.drop(DropReason.PUZZLE_TOO_HARD);
         }
         return sendI2(a, r1, hi, selection, p, j, kij, now);
+    }
+
+    /** The caller's answer to a {@link DexEvent.Solve}: the I2, or a counted drop. */
+    List<DexEvent> puzzleSolved(PuzzleJob job, byte[] j, long now) {
+        Association a = engine.associations.get(job.peer);
+        if (a == null || !a.solving.remove(job)) {
+            job.wipe();
+            engine.count("puzzle.stale"); // the exchange ended meanwhile
+            return List.of();
+        }
+        if (j == null || j.length != HipConstants.RHASH_LENGTH
+                || !Puzzles.solves(job.puzzle.i(), engine.localHit(), job.peer, j, job.puzzle.k())) {
+            job.wipe();
+            a.lastPeerError = "puzzle #K " + job.puzzle.k() + " not solved within the budget";
+            return engine.drop(DropReason.PUZZLE_TOO_HARD);
+        }
+        if (a.state != DexState.I1_SENT && a.state != DexState.I2_SENT) {
+            job.wipe();
+            return engine.drop(DropReason.UNEXPECTED);
+        }
+        byte[] kij = job.kij;
+        job.kij = null; // the attempt owns it now
+        return sendI2(a, job.r1, job.hi, job.selection, job.puzzle, j.clone(), kij, now);
     }
 
     private List<DexEvent> sendI2(Association a, HipPacket r1, HostIdentity hi, Selection s, Puzzle p, byte[] j,
@@ -266,7 +300,7 @@ final class InitiatorSteps {
         return agreed == 0 || (ourMaximum != 0 && agreed <= ourMaximum);
     }
 
-    private static final class Selection {
+    static final class Selection {
         final SseSuite suite;
         final SseFormat format;
         final boolean compression;
