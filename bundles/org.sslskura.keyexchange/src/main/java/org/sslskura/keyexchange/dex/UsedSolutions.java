@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.sslskura.wire.hip.Hit;
 
 /**
@@ -31,10 +32,9 @@ final class UsedSolutions {
         OVER_BUDGET
     }
 
-    private record Key(long generation, Hit initiator) {
-    }
-
-    private final LinkedHashMap<Key, List<ByteBuffer>> used = new LinkedHashMap<>();
+    /** Per live generation, the initiators in the order first seen, each with its used #J values. */
+    private final TreeMap<Long, LinkedHashMap<Hit, List<ByteBuffer>>> byGeneration = new TreeMap<>();
+    private int size;
 
     /**
      * Checks and records one verified solution.
@@ -44,8 +44,8 @@ final class UsedSolutions {
      */
     Verdict record(long generation, Hit initiator, byte[] j, boolean needsEcdh, long liveFrom) {
         forgetBefore(liveFrom);
-        Key key = new Key(generation, initiator);
-        List<ByteBuffer> js = used.get(key);
+        LinkedHashMap<Hit, List<ByteBuffer>> initiators = byGeneration.get(generation);
+        List<ByteBuffer> js = initiators == null ? null : initiators.get(initiator);
         ByteBuffer jb = ByteBuffer.wrap(j.clone());
         if (js != null && js.contains(jb)) {
             return Verdict.REUSED;
@@ -54,13 +54,13 @@ final class UsedSolutions {
             return Verdict.OVER_BUDGET;
         }
         if (js == null) {
-            if (used.size() >= MAX_ENTRIES) {
-                Iterator<Map.Entry<Key, List<ByteBuffer>>> oldest = used.entrySet().iterator();
-                oldest.next();
-                oldest.remove();
+            if (size >= MAX_ENTRIES) {
+                evictOldest();
             }
+            initiators = byGeneration.computeIfAbsent(generation, g -> new LinkedHashMap<>());
             js = new ArrayList<>(2);
-            used.put(key, js);
+            initiators.put(initiator, js);
+            size++;
         }
         if (js.size() >= 4 * ECDH_SOLUTIONS_PER_INITIATOR) {
             js.remove(0); // a known HI costs only CMACs; keep the list short regardless
@@ -71,10 +71,23 @@ final class UsedSolutions {
 
     /** @return how many initiators are remembered */
     int size() {
-        return used.size();
+        return size;
+    }
+
+    private void evictOldest() {
+        Map.Entry<Long, LinkedHashMap<Hit, List<ByteBuffer>>> oldest = byGeneration.firstEntry();
+        Iterator<Hit> it = oldest.getValue().keySet().iterator();
+        it.next();
+        it.remove();
+        size--;
+        if (oldest.getValue().isEmpty()) {
+            byGeneration.remove(oldest.getKey());
+        }
     }
 
     private void forgetBefore(long liveFrom) {
-        used.keySet().removeIf(k -> k.generation() < liveFrom);
+        while (!byGeneration.isEmpty() && byGeneration.firstKey() < liveFrom) {
+            size -= byGeneration.pollFirstEntry().getValue().size();
+        }
     }
 }
