@@ -7,13 +7,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -28,6 +31,7 @@ import org.sslskura.keyexchange.dex.DexConfig;
 import org.sslskura.keyexchange.dex.DexEngine;
 import org.sslskura.keyexchange.dex.DexEvent;
 import org.sslskura.keyexchange.dex.DexState;
+import org.sslskura.keyexchange.dex.PuzzleJob;
 import org.sslskura.wire.hip.Hit;
 
 /**
@@ -38,6 +42,12 @@ import org.sslskura.wire.hip.Hit;
 public final class DexService implements KeyExchange, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DexService.class);
     private static final long QUERY_TIMEOUT_SECONDS = 10;
+    /** HIP packets waiting for the engine at most; a HIP packet is a few hundred bytes. */
+    static final int INBOUND_MAX_PACKETS = 1024;
+    /** Bytes of HIP packets waiting for the engine at most. */
+    static final long INBOUND_MAX_BYTES = 1L << 20;
+    /** Puzzles waiting for the solver thread at most. */
+    static final int SOLVER_QUEUE = 16;
 
     private final IdentityStore identity;
     private final MessageLink link;
@@ -45,6 +55,9 @@ public final class DexService implements KeyExchange, AutoCloseable {
     private final Clock clock;
     private final ScheduledExecutorService thread;
     private final DexEngine engine;
+    private final InboundLane inbound;
+    /** Solves puzzles off the engine thread; a few may wait, more are refused (answered as unsolved). */
+    private final ThreadPoolExecutor solver;
     private final List<KeyExchangeListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<Hit, List<CompletableFuture<SecureSession>>> connecting = new HashMap<>();
     private final Map<Hit, List<CompletableFuture<SecureSession>>> rekeying = new HashMap<>();
@@ -71,16 +84,24 @@ public final class DexService implements KeyExchange, AutoCloseable {
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // pending timers die with the service
         this.thread = executor;
         this.engine = new DexEngine(identity, config, random, clock.millis());
+        this.solver = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(SOLVER_QUEUE),
+                r -> {
+                    Thread t = new Thread(r, "ssls-dex-puzzle");
+                    t.setDaemon(true);
+                    return t;
+                });
+        this.inbound = new InboundLane(thread, payload -> apply(engine.receive(payload, clock.millis())),
+                INBOUND_MAX_PACKETS, INBOUND_MAX_BYTES);
     }
 
     /** Subscribes to our HIP topic. */
     public void start() {
         subscription = link.subscribe(Topics.hip(prefix, identity.hit()),
-                (topic, payload) -> thread.execute(() -> apply(engine.receive(payload, clock.millis()))));
+                (topic, payload) -> inbound.offer(payload));
         LOG.info("key exchange for HIT {} listening on {}", identity.hit().toHex(), Topics.hip(prefix, identity.hit()));
     }
 
-    /** Applies a new configuration to future exchanges. */
+    /** Applies a new configuration to future exchanges (and wipes cached keys of peers no longer trusted). */
     public void reconfigure(DexConfig config) {
         thread.execute(() -> engine.reconfigure(config));
     }
@@ -155,7 +176,9 @@ public final class DexService implements KeyExchange, AutoCloseable {
 
     @Override
     public Map<String, Long> counters() {
-        return query(() -> Map.copyOf(engine.counters()));
+        Map<String, Long> out = new HashMap<>(query(engine::counters));
+        out.put("drop.inbound-full", inbound.dropped());
+        return Map.copyOf(out);
     }
 
     /** Stops listening, fails pending operations and wipes every key. */
@@ -175,6 +198,7 @@ public final class DexService implements KeyExchange, AutoCloseable {
             closing.values().forEach(l -> l.forEach(f -> f.completeExceptionally(stopped)));
             engine.close();
         });
+        solver.shutdownNow();
         thread.shutdown();
         try {
             thread.awaitTermination(QUERY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -192,6 +216,8 @@ public final class DexService implements KeyExchange, AutoCloseable {
                         LOG.debug("HIP packet to {} not published: {}", s.to().toHex(), err.toString());
                     }
                 });
+            } else if (e instanceof DexEvent.Solve solve) {
+                solveOffThread(solve.job());
             } else if (e instanceof DexEvent.Established est) {
                 LOG.info("association with {} established ({}, {})", est.session().peerHit().toHex(),
                         est.session().outbound().suite(), est.session().format());
@@ -215,6 +241,22 @@ public final class DexService implements KeyExchange, AutoCloseable {
             }
         }
         rearm();
+    }
+
+    /** Runs on the engine thread: hands the puzzle to the solver; the answer comes back as an engine task. */
+    private void solveOffThread(PuzzleJob job) {
+        try {
+            solver.execute(() -> {
+                byte[] j = job.solve(System::nanoTime);
+                try {
+                    thread.execute(() -> apply(engine.puzzleSolved(job, j, clock.millis())));
+                } catch (RejectedExecutionException stopped) {
+                    // the service closed meanwhile: the engine and its keys are gone
+                }
+            });
+        } catch (RejectedExecutionException busy) {
+            apply(engine.puzzleSolved(job, null, clock.millis())); // too many waiting: counted as too hard
+        }
     }
 
     private void rearm() {

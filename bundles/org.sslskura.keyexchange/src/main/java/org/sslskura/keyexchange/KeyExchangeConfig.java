@@ -50,8 +50,14 @@ import org.sslskura.api.MessageLink;
     int puzzle_difficulty_under_load() default 10;
 
     @AttributeDefinition(name = "I1 load threshold", min = "1",
-            description = "I1 packets per second above which the puzzle difficulty is raised.")
+            description = "HIP packets per second (I1s, I2s, HIP_MAC failures count double) above which the puzzle"
+                    + " difficulty is raised.")
     int i1_load_threshold() default 100;
+
+    @AttributeDefinition(name = "Maximum puzzle difficulty solved", min = "0", max = "24",
+            description = "Largest #K this host solves as Initiator; an R1 asking more is ignored. Solving takes"
+                    + " about 2^#K AES-CMACs, on a thread of its own.")
+    int initiator_max_puzzle_difficulty() default 16;
 
     @AttributeDefinition(name = "Initial retransmission timeout (ms)", min = "100",
             description = "Doubled at each retry, up to the maximum.")

@@ -31,6 +31,7 @@ final class KeyExchangeOptions {
                 .puzzleK(c.puzzle_difficulty())
                 .loadPuzzleK(c.puzzle_difficulty_under_load())
                 .loadThresholdPerSecond(c.i1_load_threshold())
+                .initiatorMaxPuzzleK(c.initiator_max_puzzle_difficulty())
                 .rto(c.rto_initial_ms(), c.rto_max_ms())
                 .retries(c.retries(), c.retries(), c.retries())
                 .unusedAssociationLifetimeMillis(c.idle_close_minutes() * 60_000L)

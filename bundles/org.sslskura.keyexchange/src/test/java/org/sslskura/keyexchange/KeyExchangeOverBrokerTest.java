@@ -47,7 +47,8 @@ class KeyExchangeOverBrokerTest {
             collectorId.setConfiguredPeers(List.of(new TrustedPeer("device", deviceId.hostIdentity())));
             deviceLink.start();
             collectorLink.start();
-            DexConfig config = DexConfig.builder().build();
+            // #K = 12: the device solves it on DexService's puzzle thread, not on the engine thread
+            DexConfig config = DexConfig.builder().puzzleK(12).loadPuzzleK(12).build();
             try (DexService device = new DexService(deviceId, deviceLink, config, "test/ssls", Clock.systemUTC(),
                          new SecureRandom());
                  DexService collector = new DexService(collectorId, collectorLink, config, "test/ssls",
@@ -65,6 +66,7 @@ class KeyExchangeOverBrokerTest {
 
                 SecureSession d = device.connect(collectorId.hit()).toCompletableFuture().get(20, TimeUnit.SECONDS);
                 SecureSession c = collectorSaw.get(20, TimeUnit.SECONDS);
+                assertEquals(1L, device.counters().get("puzzle.offloaded"));
                 assertEquals(d.outbound().spi(), c.inbound().spi());
                 assertArrayEquals(d.outbound().keyMaterial(), c.inbound().keyMaterial());
                 assertArrayEquals(d.inbound().keyMaterial(), c.outbound().keyMaterial());

@@ -48,6 +48,11 @@ import org.sslskura.wire.sse.InnerMessage;
  * CLI) and wrapped by the DS component.
  */
 public final class SecureMessagingService implements SecureMessaging, AutoCloseable {
+    /** Received SSE payloads waiting for the transport thread at most. */
+    static final int INBOUND_MAX_PAYLOADS = 4096;
+    /** Bytes of received SSE payloads waiting at most: room for at least one largest (16 MiB chunk) PDU. */
+    static final long INBOUND_MAX_BYTES = 32L << 20;
+
     private static final Logger LOG = LoggerFactory.getLogger(SecureMessagingService.class);
     private static final long HOUSEKEEPING_MILLIS = 1000;
     private static final long SESSION_RETRY_MILLIS = 5000;
@@ -82,6 +87,8 @@ public final class SecureMessagingService implements SecureMessaging, AutoClosea
             new java.util.concurrent.atomic.AtomicBoolean();
     /** Received payloads handed to the transport thread and not yet processed. */
     private final java.util.concurrent.atomic.AtomicInteger receivedWaiting = new java.util.concurrent.atomic.AtomicInteger();
+    /** Bounds the received SSE payloads waiting for the transport thread; the HIP side has its own bounded lane. */
+    private final InboundBudget inbound = new InboundBudget(INBOUND_MAX_PAYLOADS, INBOUND_MAX_BYTES);
     private AutoCloseable subscription;
     private ScheduledFuture<?> timer;
     private long timerAt = Long.MAX_VALUE;
@@ -124,8 +131,12 @@ public final class SecureMessagingService implements SecureMessaging, AutoClosea
     public void start() {
         keyExchange.addListener(sessions);
         subscription = link.subscribe(sseTopic(identity.hit()), (topic, payload) -> {
+            if (!inbound.tryTake(payload.length)) {
+                return; // a flood beyond the bound is dropped here, counted as drop.inbound-full
+            }
             receivedWaiting.incrementAndGet();
             run(() -> {
+                inbound.giveBack(payload.length);
                 pipeline.onSse(payload, clock.millis());
                 if (receivedWaiting.decrementAndGet() == 0) {
                     pipeline.flushAcks(clock.millis()); // nothing else received is waiting: acknowledge now
@@ -314,6 +325,7 @@ public final class SecureMessagingService implements SecureMessaging, AutoClosea
             m.putAll(counters);
             return m;
         });
+        out.put("drop.inbound-full", inbound.dropped());
         out.put("queue.messages", (long) queue.size());
         out.put("queue.bytes", queue.bytes());
         return out;

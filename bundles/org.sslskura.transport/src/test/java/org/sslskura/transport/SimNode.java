@@ -616,6 +616,8 @@ final class SimNode {
         for (DexEvent e : events) {
             if (e instanceof DexEvent.Send s) {
                 world.broker.publish(this, SimWorld.PREFIX + "/" + s.to().toHex() + "/hip", s.packet(), null);
+            } else if (e instanceof DexEvent.Solve solve) { // DexService solves on a thread of its own; here at once
+                applyDex(engine.puzzleSolved(solve.job(), solve.job().solve(System::nanoTime), world.now));
             } else if (e instanceof DexEvent.Established est) {
                 SecureSession session = est.session();
                 noteKeys(session);

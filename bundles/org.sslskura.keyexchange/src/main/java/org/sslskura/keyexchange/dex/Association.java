@@ -1,15 +1,13 @@
 package org.sslskura.keyexchange.dex;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
-import java.util.Map;
+import java.util.List;
 import org.sslskura.api.SecureSession;
-import org.sslskura.crypto.Bytes;
-import org.sslskura.crypto.SseSuite;
 import org.sslskura.wire.hip.HostIdentity;
 import org.sslskura.wire.hip.Hit;
-import org.sslskura.wire.sse.SseFormat;
 
 /** The state kept for one peer HIT. Only the engine touches it, on one thread. */
 final class Association {
@@ -26,19 +24,12 @@ final class Association {
     long lastActivity;
     String lastPeerError;
 
-    // Base exchange in progress (initiator side).
-    Map<Integer, byte[]> r1Offer;
-    long r1Generation = -1;
-    byte[] puzzleI;
-    byte[] puzzleJ;
-    byte[] iNonce;
-    byte[] localRandom;
-    /** Kij, kept from R1 until R2 gives the peer's random value for the pair-wise keys. */
-    byte[] kij;
-    int pendingInboundSpi;
-    SseSuite pendingSuite;
-    SseFormat pendingFormat;
-    boolean pendingCompression;
+    // Base exchange in progress (initiator side): one attempt per distinct R1 answered, oldest first.
+    final List<I2Attempt> attempts = new ArrayList<>(2);
+    /** R1s whose puzzle is being solved off the engine thread; they count toward the attempt limit. */
+    final List<PuzzleJob> solving = new ArrayList<>(1);
+    /** An I2_ACKNOWLEDGEMENT already postponed the retransmission of the current I2 (it is honoured once per I2). */
+    boolean i2AckHonoured;
 
     // Keys.
     MasterKeys master;
@@ -76,20 +67,35 @@ final class Association {
         return recentINonces.stream().anyMatch(n -> Arrays.equals(n, nonce));
     }
 
-    /** Forgets the pending base-exchange values (the keys derived from them stay). */
-    void clearPending() {
-        Bytes.wipe(localRandom);
-        localRandom = null;
-        Bytes.wipe(kij);
-        kij = null;
-        r1Offer = null;
-        puzzleJ = null;
+    /**
+     * Forgets the pending base-exchange attempts, wiping their keys except the Master Key SA in use ({@link #master}).
+     *
+     * @return the inbound SPIs the discarded attempts had reserved, to release
+     */
+    List<Integer> clearPending() {
+        List<Integer> spis = new ArrayList<>();
+        for (I2Attempt x : attempts) {
+            if (x.master == master) {
+                x.wipeExchangeValues();
+            } else {
+                x.destroy();
+                spis.add(x.inboundSpi);
+            }
+        }
+        attempts.clear();
+        solving.forEach(PuzzleJob::wipe);
+        solving.clear();
         retransmission = null;
+        return spis;
     }
 
     /** Wipes every key and forgets the exchange. */
     void destroyKeys() {
-        clearPending();
+        attempts.forEach(I2Attempt::destroy);
+        attempts.clear();
+        solving.forEach(PuzzleJob::wipe);
+        solving.clear();
+        retransmission = null;
         if (master != null) {
             master.close();
             master = null;

@@ -36,6 +36,8 @@ public final class DexConfig {
     private final long unusedAssociationLifetimeMillis;
     private final long mslMillis;
     private final long i2AckCeilingMillis;
+    private final int initiatorMaxPuzzleK;
+    private final long puzzleSolveBudgetMillis;
     private final long failedHoldDownMillis;
 
     private DexConfig(Builder b) {
@@ -69,6 +71,8 @@ public final class DexConfig {
         this.unusedAssociationLifetimeMillis = Math.max(0, b.unusedAssociationLifetimeMillis);
         this.mslMillis = positive("MSL", b.mslMillis);
         this.i2AckCeilingMillis = positive("I2_ACK ceiling", b.i2AckCeilingMillis);
+        this.initiatorMaxPuzzleK = range("initiator maximum puzzle K", b.initiatorMaxPuzzleK, 0, MAX_SOLVABLE_K);
+        this.puzzleSolveBudgetMillis = positive("puzzle solving budget", b.puzzleSolveBudgetMillis);
         this.failedHoldDownMillis = positive("E-FAILED hold-down", b.failedHoldDownMillis);
     }
 
@@ -98,6 +102,8 @@ public final class DexConfig {
         b.unusedAssociationLifetimeMillis = unusedAssociationLifetimeMillis;
         b.mslMillis = mslMillis;
         b.i2AckCeilingMillis = i2AckCeilingMillis;
+        b.initiatorMaxPuzzleK = initiatorMaxPuzzleK;
+        b.puzzleSolveBudgetMillis = puzzleSolveBudgetMillis;
         b.failedHoldDownMillis = failedHoldDownMillis;
         return b;
     }
@@ -192,6 +198,16 @@ public final class DexConfig {
         return i2AckCeilingMillis;
     }
 
+    /** @return the largest #K this host solves as Initiator; an R1 asking more is dropped ({@code PUZZLE_TOO_HARD}) */
+    public int initiatorMaxPuzzleK() {
+        return initiatorMaxPuzzleK;
+    }
+
+    /** @return the time one puzzle may take to solve, off the engine thread, before the attempt is given up */
+    public long puzzleSolveBudgetMillis() {
+        return puzzleSolveBudgetMillis;
+    }
+
     /** @return how long E-FAILED lasts before the association is forgotten */
     public long failedHoldDownMillis() {
         return failedHoldDownMillis;
@@ -238,6 +254,8 @@ public final class DexConfig {
         private long mslMillis = 120_000;
         private long i2AckCeilingMillis = 30_000;
         private long failedHoldDownMillis = 10_000;
+        private int initiatorMaxPuzzleK = 16;
+        private long puzzleSolveBudgetMillis = 10_000;
 
         private Builder() {
         }
@@ -332,6 +350,18 @@ public final class DexConfig {
         /** Sets the I2_ACKNOWLEDGEMENT ceiling. */
         public Builder i2AckCeilingMillis(long value) {
             this.i2AckCeilingMillis = value;
+            return this;
+        }
+
+        /** Sets the largest #K solved as Initiator (0..24, default 16). */
+        public Builder initiatorMaxPuzzleK(int value) {
+            this.initiatorMaxPuzzleK = value;
+            return this;
+        }
+
+        /** Sets the time budget for solving one puzzle (default 10 s). */
+        public Builder puzzleSolveBudgetMillis(long value) {
+            this.puzzleSolveBudgetMillis = value;
             return this;
         }
 

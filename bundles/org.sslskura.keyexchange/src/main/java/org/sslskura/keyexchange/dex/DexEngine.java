@@ -1,5 +1,6 @@
 package org.sslskura.keyexchange.dex;
 
+import java.security.InvalidKeyException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,6 +19,7 @@ import org.sslskura.crypto.Bytes;
 import org.sslskura.wire.WireException;
 import org.sslskura.wire.hip.HipConstants;
 import org.sslskura.wire.hip.HipPacket;
+import org.sslskura.wire.hip.HostIdentity;
 import org.sslskura.wire.hip.Hit;
 
 /**
@@ -31,6 +33,8 @@ public final class DexEngine implements AutoCloseable {
     final IdentityStore identity;
     final SecureRandom random;
     final PuzzleIssuer puzzles;
+    final UsedSolutions usedSolutions = new UsedSolutions();
+    final KijCache kijCache = new KijCache();
     final Map<Hit, Association> associations = new HashMap<>();
     final Set<Integer> inboundSpis = new HashSet<>();
     private final Map<DropReason, Long> drops = new EnumMap<>(DropReason.class);
@@ -58,6 +62,15 @@ public final class DexEngine implements AutoCloseable {
     /** Applies a new configuration to future exchanges; established associations keep their keys. */
     public void reconfigure(DexConfig newConfig) {
         this.config = Objects.requireNonNull(newConfig);
+        trustChanged();
+    }
+
+    /**
+     * Tells the engine that the trusted peers or the trust policy may have changed: cached Kij values of peers no
+     * longer trusted are wiped at once.
+     */
+    public void trustChanged() {
+        kijCache.retainTrusted(identity);
     }
 
     /** @return our HIT */
@@ -137,6 +150,16 @@ public final class DexEngine implements AutoCloseable {
     }
 
     /**
+     * Takes the answer to a {@link DexEvent.Solve} (on the engine's thread, like every call): sends the I2 if
+     * {@code j} solves the puzzle and the exchange still waits for it.
+     *
+     * @param j the #J found, or null if the search gave up or was refused
+     */
+    public List<DexEvent> puzzleSolved(PuzzleJob job, byte[] j, long now) {
+        return initiator.puzzleSolved(job, j, now);
+    }
+
+    /**
      * Starts an UPDATE rekey toward {@code peer}: the next SA pair is drawn from KEYMAT. When KEYMAT is exhausted the
      * association is closed instead and a failure is reported, so that a new base exchange can follow.
      */
@@ -211,6 +234,7 @@ public final class DexEngine implements AutoCloseable {
         Map<String, Long> out = new LinkedHashMap<>();
         drops.forEach((reason, n) -> out.put(reason.counterName(), n));
         out.putAll(otherCounters);
+        out.put("ecdh.computed", kijCache.scalarMultiplications());
         return Collections.unmodifiableMap(out);
     }
 
@@ -224,12 +248,21 @@ public final class DexEngine implements AutoCloseable {
     public void close() {
         associations.values().forEach(Association::destroyKeys);
         associations.clear();
+        kijCache.close();
         puzzles.close();
     }
 
     List<DexEvent> drop(DropReason reason) {
         drops.merge(reason, 1L, Long::sum);
         return List.of();
+    }
+
+    /**
+     * @return Kij with {@code peer}: cached for a trusted peer, else one static-static ECDH (the caller wipes it)
+     * @throws InvalidKeyException if the peer's public key fails validation
+     */
+    byte[] agree(HostIdentity peer) throws InvalidKeyException {
+        return kijCache.agree(identity, peer);
     }
 
     void count(String name) {
@@ -263,22 +296,15 @@ public final class DexEngine implements AutoCloseable {
         if (a.session != null) {
             releaseSpi(a.session.inbound().spi());
         }
-        if (a.pendingInboundSpi != 0) {
-            releaseSpi(a.pendingInboundSpi);
-        }
+        a.attempts.forEach(x -> releaseSpi(x.inboundSpi));
         a.destroyKeys();
         associations.remove(a.peer);
     }
 
     /** Marks the exchange failed: E-FAILED for the hold-down, then forgotten. */
     void fail(Association a, String reason, long now, List<DexEvent> out) {
-        Bytes.wipe(a.kij);
-        a.kij = null;
+        a.attempts.forEach(x -> releaseSpi(x.inboundSpi));
         a.destroyKeys();
-        if (a.pendingInboundSpi != 0) {
-            releaseSpi(a.pendingInboundSpi);
-            a.pendingInboundSpi = 0;
-        }
         a.state = DexState.E_FAILED;
         a.stateDeadline = now + config.failedHoldDownMillis();
         count("exchange.failed");

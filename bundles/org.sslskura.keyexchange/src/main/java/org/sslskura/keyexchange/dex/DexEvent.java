@@ -10,6 +10,13 @@ public sealed interface DexEvent {
     record Send(Hit to, byte[] packet) implements DexEvent {
     }
 
+    /**
+     * Solve {@code job} off the engine thread ({@link PuzzleJob#solve}) and hand the answer to
+     * {@link DexEngine#puzzleSolved}; the caller bounds how many run at once and answers null for one it refuses.
+     */
+    record Solve(PuzzleJob job) implements DexEvent {
+    }
+
     /** A base exchange completed. */
     record Established(SecureSession session) implements DexEvent {
     }

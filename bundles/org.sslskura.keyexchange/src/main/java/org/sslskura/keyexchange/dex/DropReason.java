@@ -24,6 +24,10 @@ public enum DropReason {
     DOWNGRADE,
     /** An I2 already used to establish the current association. */
     REPLAYED_I2,
+    /** The puzzle solution (#I, #J) was already used by this initiator in this R1 generation. */
+    REUSED_SOLUTION,
+    /** The initiator used up the solutions per R1 generation that may cost an ECDH (decisions §6.14). */
+    SOLUTION_BUDGET,
     /** A mandatory parameter is absent or holds a value this profile forbids. */
     BAD_PARAMETERS,
     /** No offered suite, format or cipher is acceptable. */

@@ -34,6 +34,9 @@ import org.sslskura.wire.sse.SseFormat;
 
 /** The Initiator's side of the base exchange: I1 out, R1 in, I2 out, R2 in. */
 final class InitiatorSteps {
+    /** Puzzles up to this #K (at most 2^14 tries, 256 expected) are solved at once on the engine thread. */
+    static final int INLINE_MAX_K = 8;
+
     private final DexEngine engine;
 
     InitiatorSteps(DexEngine engine) {
@@ -71,7 +74,15 @@ final class InitiatorSteps {
         if (counter.isEmpty() || puzzle.isEmpty() || hostId.isEmpty()) {
             return engine.drop(DropReason.BAD_PARAMETERS);
         }
-        if (a.state == DexState.I2_SENT && counter.get().counter() <= a.r1Generation) {
+        // R1 is unauthenticated: no R1_COUNTER locks the exchange; each distinct R1 gets its own attempt (§6.23)
+        long generation = counter.get().counter();
+        byte[] puzzleI = puzzle.get().i();
+        if (a.attempts.stream().anyMatch(x -> x.answers(generation, puzzleI))
+                || a.solving.stream().anyMatch(x -> x.answers(generation, puzzleI))) {
+            return engine.drop(DropReason.UNEXPECTED); // a duplicate of an R1 already answered or being solved
+        }
+        if (a.attempts.size() + a.solving.size() >= I2Attempt.MAX_ATTEMPTS) {
+            engine.count("r1.attempts-full");
             return engine.drop(DropReason.UNEXPECTED);
         }
         HostIdentity hi = hostId.get().hostIdentity();
@@ -87,19 +98,26 @@ final class InitiatorSteps {
             return engine.drop(DropReason.NO_ACCEPTABLE_PROPOSAL);
         }
         Puzzle p = puzzle.get();
-        if (p.k() > DexConfig.MAX_SOLVABLE_K) {
+        if (p.k() > engine.config.initiatorMaxPuzzleK()) {
             a.lastPeerError = "puzzle #K " + p.k() + " too hard";
             return engine.drop(DropReason.PUZZLE_TOO_HARD);
         }
         byte[] kij;
         try {
-            kij = engine.identity.agree(hi);
+            kij = engine.agree(hi);
         } catch (InvalidKeyException e) {
             return engine.drop(DropReason.INVALID_PUBLIC_KEY);
         }
         byte[] seed = new byte[HipConstants.RHASH_LENGTH];
         engine.random.nextBytes(seed);
         Hit me = engine.localHit();
+        if (p.k() > INLINE_MAX_K) { // a real search: off the engine thread, within a time budget (§6.24)
+            PuzzleJob job = new PuzzleJob(me, r1.senderHit(), r1, hi, selection, p, generation, kij, seed,
+                    engine.config.puzzleSolveBudgetMillis());
+            a.solving.add(job);
+            engine.count("puzzle.offloaded");
+            return List.of(new DexEvent.Solve(job));
+        }
         byte[] j = Puzzles.solve(p.i(), me, r1.senderHit(), p.k(), seed, 1L << Math.min(62, p.k() + 6));
         if (j == null) {
             Bytes.wipe(kij);
@@ -108,40 +126,49 @@ final class InitiatorSteps {
         return sendI2(a, r1, hi, selection, p, j, kij, now);
     }
 
+    /** The caller's answer to a {@link DexEvent.Solve}: the I2, or a counted drop. */
+    List<DexEvent> puzzleSolved(PuzzleJob job, byte[] j, long now) {
+        Association a = engine.associations.get(job.peer);
+        if (a == null || !a.solving.remove(job)) {
+            job.wipe();
+            engine.count("puzzle.stale"); // the exchange ended meanwhile
+            return List.of();
+        }
+        if (j == null || j.length != HipConstants.RHASH_LENGTH
+                || !Puzzles.solves(job.puzzle.i(), engine.localHit(), job.peer, j, job.puzzle.k())) {
+            job.wipe();
+            a.lastPeerError = "puzzle #K " + job.puzzle.k() + " not solved within the budget";
+            return engine.drop(DropReason.PUZZLE_TOO_HARD);
+        }
+        if (a.state != DexState.I1_SENT && a.state != DexState.I2_SENT) {
+            job.wipe();
+            return engine.drop(DropReason.UNEXPECTED);
+        }
+        byte[] kij = job.kij;
+        job.kij = null; // the attempt owns it now
+        return sendI2(a, job.r1, job.hi, job.selection, job.puzzle, j.clone(), kij, now);
+    }
+
     private List<DexEvent> sendI2(Association a, HipPacket r1, HostIdentity hi, Selection s, Puzzle p, byte[] j,
                                   byte[] kij, long now) {
         Hit me = engine.localHit();
-        if (a.master != null) {
-            a.master.close(); // a newer R1 restarts the exchange with fresh values
-        }
-        if (a.pendingInboundSpi != 0) {
-            engine.releaseSpi(a.pendingInboundSpi);
-        }
         a.peerHi = hi;
-        a.r1Offer = Offer.checkedContents(r1);
-        a.r1Generation = r1.find(R1Counter.class).orElseThrow().counter();
-        a.puzzleI = p.i();
-        a.puzzleJ = j;
-        a.iNonce = randomBytes(HipConstants.I_NONCE_LENGTH);
-        Bytes.wipe(a.localRandom);
-        a.localRandom = randomBytes(HipConstants.ENCRYPTED_KEY_SENT);
-        a.pendingInboundSpi = engine.allocateSpi();
-        a.pendingSuite = s.suite;
-        a.pendingFormat = s.format;
-        a.pendingCompression = s.compression;
-        a.master = MasterKeys.derive(kij, a.iNonce, a.puzzleI, me, a.peer);
-        Bytes.wipe(a.kij);
-        a.kij = kij;
-        byte[] encrypted = a.master.outgoingCipher(HipCipherStream.ivFor(a.puzzleI, j)).apply(a.localRandom);
+        long generation = r1.find(R1Counter.class).orElseThrow().counter();
+        byte[] iNonce = randomBytes(HipConstants.I_NONCE_LENGTH);
+        byte[] localRandom = randomBytes(HipConstants.ENCRYPTED_KEY_SENT);
+        MasterKeys master = MasterKeys.derive(kij, iNonce, p.i(), me, a.peer);
+        I2Attempt x = new I2Attempt(generation, p.i(), j, iNonce, Offer.checkedContents(r1), master,
+                engine.allocateSpi(), s.suite, s.format, s.compression, localRandom, kij);
+        byte[] encrypted = master.outgoingCipher(HipCipherStream.ivFor(x.puzzleI, j)).apply(localRandom);
         DexConfig c = engine.config;
         HipPacket.Builder b = HipPacket.builder(HipConstants.I2, me, a.peer)
-                .add(SseInfo.of(0, 0, a.pendingInboundSpi))
+                .add(SseInfo.of(0, 0, x.inboundSpi))
                 .add(new SslsInfo(c.maxChunkSize(), c.maxFragmentSize()))
-                .add(R1Counter.of(a.r1Generation))
+                .add(R1Counter.of(generation))
                 .add(Solution.answering(p, j))
                 .add(HipCipher.of(HipConstants.HIP_CIPHER_AES_128_CTR))
                 .add(new EncryptedKey(encrypted))
-                .add(new INonce(a.iNonce))
+                .add(new INonce(iNonce))
                 .add(HostId.of(engine.identity.hostIdentity()))
                 .add(TransportFormatList.of(HipConstants.TF_SSE))
                 .add(SseTransform.of(s.suite.id()))
@@ -149,10 +176,12 @@ final class InitiatorSteps {
         if (s.compression) {
             b.add(GpcompInfo.of(s.cpi, HipConstants.GPCOMP_DEFLATE));
         }
-        byte[] i2 = HipMacs.sign(b, a.master);
+        x.i2 = HipMacs.sign(b, master);
+        a.attempts.add(x);
         a.state = DexState.I2_SENT;
-        a.retransmission = new Retransmission(i2, now, c.rtoMillis(), c.rtoMaxMillis(), c.i2RetriesMax());
-        return List.of(new DexEvent.Send(a.peer, i2));
+        a.i2AckHonoured = false;
+        a.retransmission = new Retransmission(x.i2, now, c.rtoMillis(), c.rtoMaxMillis(), c.i2RetriesMax());
+        return List.of(new DexEvent.Send(a.peer, x.i2));
     }
 
     List<DexEvent> onR2(byte[] bytes, HipPacket r2, long now) {
@@ -160,16 +189,23 @@ final class InitiatorSteps {
         if (a == null || a.state != DexState.I2_SENT) {
             return engine.drop(DropReason.UNEXPECTED);
         }
-        if (!HipMacs.verify(bytes, r2, a.master)) {
+        // the echoed I_NONCE names the attempt; it is public, so only HIP_MAC proves the R2
+        byte[] echoed = r2.find(INonce.class).map(INonce::nonce).orElse(new byte[0]);
+        I2Attempt x = a.attempts.stream().filter(t -> Arrays.equals(t.iNonce, echoed)).findFirst().orElse(null);
+        if (x == null) {
+            return engine.drop(DropReason.UNEXPECTED);
+        }
+        if (!HipMacs.verify(bytes, r2, x.master)) {
             return engine.drop(DropReason.BAD_HIP_MAC);
         }
+        a.master = x.master; // this attempt is the exchange now: fail() and forget() wipe it with the others
         List<DexEvent> out = new ArrayList<>();
         if (engine.identity.authorize(a.peerHi, a.peer).isEmpty()) { // trust-on-first-use records only now
             engine.drop(DropReason.UNTRUSTED_HI);
             engine.fail(a, "peer Host Identity not trusted", now, out);
             return out;
         }
-        if (!Offer.sameOffer(a.r1Offer, Offer.checkedContents(r2))) {
+        if (!Offer.sameOffer(x.r1Offer, Offer.checkedContents(r2))) {
             engine.drop(DropReason.DOWNGRADE);
             engine.fail(a, "R2 does not repeat the R1 offer: downgrade attempt", now, out);
             return out;
@@ -179,7 +215,7 @@ final class InitiatorSteps {
         Optional<EncryptedKey> encrypted = r2.find(EncryptedKey.class);
         SslsInfo agreed = r2.find(SslsInfo.class).orElse(new SslsInfo(0, 0));
         DexConfig c = engine.config;
-        if (nonce.isEmpty() || !Arrays.equals(nonce.get().nonce(), a.iNonce) || info.isEmpty()
+        if (nonce.isEmpty() || !Arrays.equals(nonce.get().nonce(), x.iNonce) || info.isEmpty()
                 || info.get().keymatIndex() != 0 || info.get().oldSpi() != 0 || !DexEngine.validSpi(info.get().newSpi())
                 || encrypted.isEmpty() || !validRandomLength(encrypted.get().length())
                 || !withinMaximum(agreed.chunkSize(), c.maxChunkSize())
@@ -188,22 +224,19 @@ final class InitiatorSteps {
             engine.fail(a, "R2 parameters violate the profile", now, out);
             return out;
         }
-        byte[] iv = HipCipherStream.ivFor(a.puzzleI, a.puzzleJ);
-        byte[] peerRandom = a.master.incomingCipher(iv).apply(encrypted.get().ciphertext());
-        a.keymat = Keymat.derive(a.kij, a.iNonce, a.puzzleI, engine.localHit(), a.peer, a.localRandom, peerRandom);
+        byte[] iv = HipCipherStream.ivFor(x.puzzleI, x.puzzleJ);
+        byte[] peerRandom = x.master.incomingCipher(iv).apply(encrypted.get().ciphertext());
+        a.keymat = Keymat.derive(x.kij, x.iNonce, x.puzzleI, engine.localHit(), a.peer, x.localRandom, peerRandom);
         Bytes.wipe(peerRandom);
-        Bytes.wipe(a.kij);
-        a.kij = null;
-        SecurityAssociation[] sas = a.keymat.draw(a.pendingSuite, 0, (int) info.get().newSpi(), a.pendingInboundSpi);
+        SecurityAssociation[] sas = a.keymat.draw(x.suite, 0, (int) info.get().newSpi(), x.inboundSpi);
         a.session = SecureSession.builder()
                 .peers(engine.localHit(), a.peer, true)
-                .services(a.pendingFormat, a.pendingCompression, agreed.chunkSize(), agreed.fragmentSize())
+                .services(x.format, x.compression, agreed.chunkSize(), agreed.fragmentSize())
                 .associations(sas[0], sas[1])
                 .generation(engine.nextGeneration())
                 .build();
         a.keymatIndex = 0;
-        a.pendingInboundSpi = 0;
-        a.clearPending();
+        a.clearPending().forEach(engine::releaseSpi); // the other attempts' keys are wiped, their SPIs freed
         a.state = DexState.ESTABLISHED;
         a.lastActivity = now;
         a.nextUpdateId = 0;
@@ -267,7 +300,7 @@ final class InitiatorSteps {
         return agreed == 0 || (ourMaximum != 0 && agreed <= ourMaximum);
     }
 
-    private static final class Selection {
+    static final class Selection {
         final SseSuite suite;
         final SseFormat format;
         final boolean compression;

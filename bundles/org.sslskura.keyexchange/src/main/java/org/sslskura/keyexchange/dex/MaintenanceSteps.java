@@ -131,7 +131,8 @@ final class MaintenanceSteps {
         }
         boolean hasMac = notify.find(HipMac.class).isPresent();
         boolean keysInUse = a.session != null;
-        boolean authenticated = hasMac && HipMacs.verify(bytes, notify, a.master);
+        boolean authenticated = hasMac && (a.master != null ? HipMacs.verify(bytes, notify, a.master)
+                : a.attempts.stream().anyMatch(x -> HipMacs.verify(bytes, notify, x.master)));
         if ((hasMac && !authenticated) || (keysInUse && !authenticated)) {
             return engine.drop(DropReason.BAD_HIP_MAC); // once keys exist, NOTIFY must carry a valid HIP_MAC
         }
@@ -139,6 +140,11 @@ final class MaintenanceSteps {
             engine.count("notify.received." + n.messageType());
             if (n.messageType() == HipConstants.NOTIFY_I2_ACKNOWLEDGEMENT && a.state == DexState.I2_SENT
                     && a.retransmission != null && n.data().length == 2) {
+                if (a.i2AckHonoured) {
+                    engine.count("notify.i2-ack.ignored"); // unauthenticated: one postponement per I2, no more
+                    continue;
+                }
+                a.i2AckHonoured = true;
                 long wait = Math.min(((n.data()[0] & 0xFF) << 8 | (n.data()[1] & 0xFF)),
                         engine.config.i2AckCeilingMillis());
                 a.retransmission.postponeTo(now + wait + a.retransmission.rto() / 2);
@@ -202,7 +208,11 @@ final class MaintenanceSteps {
         if (a.retransmission != null && now >= a.retransmission.deadline()) {
             if (a.retransmission.fire(now)) {
                 engine.count("retransmissions");
-                out.add(new DexEvent.Send(a.peer, a.retransmission.packet()));
+                if (a.state == DexState.I2_SENT && !a.attempts.isEmpty()) {
+                    a.attempts.forEach(x -> out.add(new DexEvent.Send(a.peer, x.i2))); // every R1 answered
+                } else {
+                    out.add(new DexEvent.Send(a.peer, a.retransmission.packet()));
+                }
             } else {
                 retriesExhausted(a, now, out);
             }

@@ -1,5 +1,6 @@
 package org.sslskura.keyexchange.dex;
 
+import java.util.function.BooleanSupplier;
 import org.sslskura.crypto.AesCmac;
 import org.sslskura.wire.hip.Hit;
 
@@ -21,12 +22,24 @@ final class Puzzles {
      * @return #J, or null if none was found within the budget
      */
     static byte[] solve(byte[] i, Hit initiator, Hit responder, int k, byte[] seedJ, long maxTries) {
+        return solve(i, initiator, responder, k, seedJ, maxTries, () -> false);
+    }
+
+    /**
+     * As {@link #solve(byte[], Hit, Hit, int, byte[], long)}, also giving up when {@code outOfTime} says so (asked
+     * before the first try and every {@value #TIME_CHECK_INTERVAL} tries).
+     */
+    static byte[] solve(byte[] i, Hit initiator, Hit responder, int k, byte[] seedJ, long maxTries,
+                        BooleanSupplier outOfTime) {
         byte[] j = seedJ.clone();
         try (AesCmac cmac = new AesCmac(i)) {
             byte[] prefix = new byte[32];
             System.arraycopy(initiator.bytes(), 0, prefix, 0, 16);
             System.arraycopy(responder.bytes(), 0, prefix, 16, 16);
             for (long n = 0; n < maxTries; n++) {
+                if ((n & (TIME_CHECK_INTERVAL - 1)) == 0 && outOfTime.getAsBoolean()) {
+                    return null;
+                }
                 if (lowBitsZero(cmac.update(prefix).update(j).doFinal(), k)) {
                     return j;
                 }
@@ -35,6 +48,9 @@ final class Puzzles {
         }
         return null;
     }
+
+    /** Tries between two looks at the clock (a power of two). */
+    static final int TIME_CHECK_INTERVAL = 4096;
 
     /** Ltrunc(mac, k) == 0: the trailing k bits of the big-endian 128-bit value. */
     static boolean lowBitsZero(byte[] mac, int k) {

@@ -55,9 +55,10 @@ final class ResponderSteps {
             return engine.drop(DropReason.UNTRUSTED_HI);
         }
         DexConfig c = engine.config;
-        int k = engine.puzzles.recordI1AndChooseK(c, now);
+        engine.puzzles.recordLoad(now, 1);
+        int k = engine.puzzles.chooseK(c, now);
         long generation = engine.puzzles.generation(now);
-        byte[] puzzleI = engine.puzzles.puzzleI(generation, initiator, me);
+        byte[] puzzleI = engine.puzzles.puzzleI(generation, initiator, me, k);
         HipPacket.Builder b = HipPacket.builder(HipConstants.R1, me, initiator)
                 .add(R1Counter.of(generation))
                 .add(new Puzzle(k, DexConfig.PUZZLE_LIFETIME_BYTE, PuzzleIssuer.opaque(generation), puzzleI))
@@ -71,6 +72,7 @@ final class ResponderSteps {
     List<DexEvent> onI2(byte[] bytes, HipPacket i2, long now) {
         Hit initiator = i2.senderHit();
         Hit me = engine.localHit();
+        engine.puzzles.recordLoad(now, 1); // I2s raise #K too: each may lead to CMACs, CKDF and perhaps an ECDH
         Association existing = engine.associations.get(initiator);
         if (existing != null && existing.cachedR2 != null && Arrays.equals(existing.cachedI2, bytes)) {
             engine.count("r2.resent");
@@ -94,9 +96,9 @@ final class ResponderSteps {
             return engine.drop(DropReason.EXPIRED_PUZZLE);
         }
         Solution s = solution.get();
-        byte[] expectedI = engine.puzzles.puzzleI(generation, initiator, me);
-        if (s.opaque() != PuzzleIssuer.opaque(generation) || !Bytes.constantTimeEquals(expectedI, s.i())
-                || s.k() < engine.puzzles.requiredK(engine.config) || s.k() > DexConfig.MAX_SOLVABLE_K
+        // #I binds the #K it was issued with, so any difficulty we issued in a live generation is accepted
+        if (s.opaque() != PuzzleIssuer.opaque(generation) || s.k() > DexConfig.MAX_SOLVABLE_K
+                || !Bytes.constantTimeEquals(engine.puzzles.puzzleI(generation, initiator, me, s.k()), s.i())
                 || !Puzzles.solves(s.i(), initiator, me, s.j(), s.k())) {
             return engine.drop(DropReason.BAD_PUZZLE_SOLUTION);
         }
@@ -107,20 +109,31 @@ final class ResponderSteps {
         if (!listedOrLearnable(engine, hi, initiator)) {
             return engine.drop(DropReason.UNTRUSTED_HI);
         }
+        switch (engine.usedSolutions.record(generation, initiator, s.j(), !engine.kijCache.has(engine.identity, hi),
+                engine.puzzles.generation(now) - 1)) {
+            case REUSED:
+                return engine.drop(DropReason.REUSED_SOLUTION);
+            case OVER_BUDGET:
+                return engine.drop(DropReason.SOLUTION_BUDGET);
+            default:
+                break;
+        }
         byte[] iNonce = nonce.get().nonce();
         if (existing != null && existing.seenINonce(iNonce)) {
             return engine.drop(DropReason.REPLAYED_I2);
         }
         byte[] kij;
         try {
-            kij = engine.identity.agree(hi);
+            kij = engine.agree(hi);
         } catch (InvalidKeyException e) {
             return engine.drop(DropReason.INVALID_PUBLIC_KEY);
         }
+        engine.count("master-keys.derived");
         MasterKeys master = MasterKeys.derive(kij, iNonce, s.i(), me, initiator);
         if (!HipMacs.verify(bytes, i2, master)) {
             master.close();
             Bytes.wipe(kij);
+            engine.puzzles.recordLoad(now, 1); // a forgery weighs on the load twice
             return engine.drop(DropReason.BAD_HIP_MAC);
         }
         Optional<TrustedPeer> trusted = engine.identity.authorize(hi, initiator);

@@ -83,12 +83,8 @@ class DexAttackTest {
 
     @Test
     void badHipMacIsDropped() {
-        byte[] freshNonce = new byte[32];
-        new SecureRandom().nextBytes(freshNonce); // a fresh I_NONCE, else the replay check answers first
-        byte[] forged = Packets.rewrite(i2, p -> {
-            if (p instanceof INonce) {
-                return new INonce(freshNonce);
-            }
+        // a fresh solution and I_NONCE, else the reused-solution or replay check answers first
+        byte[] forged = Packets.rewrite(Packets.freshSolution(i2, new SecureRandom()), p -> {
             if (p instanceof HipMac m) {
                 byte[] mac = m.mac();
                 mac[0] ^= 1;
@@ -186,8 +182,10 @@ class DexAttackTest {
         t.connect();
         t.run(5_000);
         SecureSession second = t.b.engine.session(t.a.hit()).orElseThrow();
+        long ecdh = t.b.engine.counters().get("ecdh.computed");
         t.inject(t.b, i2);
-        assertEquals(1, t.b.engine.dropped(DropReason.REPLAYED_I2));
+        assertEquals(1, t.b.engine.dropped(DropReason.REUSED_SOLUTION), "its solution is known: dropped before ECDH");
+        assertEquals(ecdh, t.b.engine.counters().get("ecdh.computed"));
         assertArrayEquals(second.inbound().keyMaterial(),
                 t.b.engine.session(t.a.hit()).orElseThrow().inbound().keyMaterial());
     }

@@ -85,6 +85,9 @@ final class DexTestbed {
                 if (linkRandom.nextDouble() < duplicateRate) {
                     inFlight.addLast(new Flight(to, p.clone()));
                 }
+            } else if (e instanceof DexEvent.Solve s) {
+                from.events.add(e); // solved at once here; DexService solves on its own thread
+                emit(from, from.engine.puzzleSolved(s.job(), s.job().solve(System::nanoTime), now));
             } else {
                 from.events.add(e);
             }
