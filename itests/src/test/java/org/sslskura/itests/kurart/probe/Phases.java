@@ -273,8 +273,39 @@ final class Phases {
         }
         facts.setProperty(when + ".connection.factoryPid", Expectations.text(context.getAllServiceReferences(null,
                 filter)[0].getProperty("service.factoryPid")));
-        facts.setProperty(when + ".connection.tracked", String.valueOf(((Set<?>) Services.call(cs,
-                CONFIGURATION_SERVICE, "getConfigurableComponentPids", new String[0])).contains(SSLS_CONNECTION)));
+        facts.setProperty(when + ".connection.tracked", String.valueOf(awaitSteadilyTracked(cs, SSLS_CONNECTION)));
+    }
+
+    /**
+     * Waits until Kura tracks {@code pid} in five reads in a row: after a rollback or an update Kura's components
+     * deactivate and come back asynchronously, so one read can fall before the churn or inside it.
+     *
+     * @return false if that did not happen within 20 s
+     */
+    private boolean awaitSteadilyTracked(Object cs, String pid) throws Exception {
+        int[] inARow = {0};
+        try {
+            services.until("Kura tracking " + pid + " steadily", 20, () -> {
+                inARow[0] = trackedPids(cs).contains(pid) ? inARow[0] + 1 : 0;
+                return inARow[0] >= 5;
+            });
+            return true;
+        } catch (IllegalStateException e) {
+            return false;
+        }
+    }
+
+    /** @return a copy of the PIDs Kura tracks (Kura's own set changes while it is read: copied again if it did) */
+    private static Set<String> trackedPids(Object cs) throws Exception {
+        while (true) {
+            Set<?> live = (Set<?>) Services.call(cs, CONFIGURATION_SERVICE, "getConfigurableComponentPids",
+                    new String[0]);
+            try {
+                return new TreeSet<>(Arrays.asList(live.stream().map(String::valueOf).toArray(String[]::new)));
+            } catch (java.util.ConcurrentModificationException e) {
+                // changed while copied: read it again
+            }
+        }
     }
 
     /** One attribute of a PID's configuration as Kura's ConfigurationService has it; null without one. */
@@ -297,16 +328,10 @@ final class Phases {
         }
         ServiceReference<?> ref = context.getAllServiceReferences(null, filter)[0];
         facts.setProperty(when + ".publisher.factoryPid", Expectations.text(ref.getProperty("service.factoryPid")));
-        try {
-            services.until("Kura tracking " + PUBLISHER, 20, () -> ((Set<?>) Services.call(cs, CONFIGURATION_SERVICE,
-                    "getConfigurableComponentPids", new String[0])).contains(PUBLISHER));
-        } catch (IllegalStateException e) {
-            facts.setProperty(when + ".publisher.untracked", e.getMessage()); // reported below, asserted by the test
+        if (!awaitSteadilyTracked(cs, PUBLISHER)) {
+            facts.setProperty(when + ".publisher.untracked", "not tracked steadily within 20 s"); // asserted below
         }
-        Set<?> tracked = (Set<?>) Services.call(cs, CONFIGURATION_SERVICE, "getConfigurableComponentPids",
-                new String[0]);
-        facts.setProperty(when + ".kura.tracked", String.join(",", new TreeSet<>(Arrays.asList(
-                tracked.stream().map(String::valueOf).toArray(String[]::new)))));
+        facts.setProperty(when + ".kura.tracked", String.join(",", trackedPids(cs)));
     }
 
     /** Sends to a collector that never answers; waits until the queue holds them. */
