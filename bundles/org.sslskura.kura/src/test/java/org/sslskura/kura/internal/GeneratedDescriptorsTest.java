@@ -23,7 +23,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * What bnd generated into target/classes, against what Kura needs (research/kura.md §2a, §2b, §2e, §7; decisions §5):
+ * What bnd generated into target/classes, against what Kura needs (docs/KURA.md; decisions §5):
  * Kura import ranges that resolve on every Kura 5.x and 6, DS 1.4 at most, pub/sub factories Kura's Cloud Connections
  * UI accepts, metatype Kura's parser accepts, and ConfigurableComponent registrations for exactly the core PIDs.
  */
