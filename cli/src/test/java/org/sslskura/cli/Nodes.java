@@ -17,6 +17,7 @@ import org.sslskura.api.ReceivedMessage;
 import org.sslskura.api.TrustPolicy;
 import org.sslskura.crypto.EcdhCurve;
 import org.sslskura.identity.FileIdentityStore;
+import org.sslskura.mqtt.PahoMessageLink;
 
 /** Test helpers: identities that trust each other, node startup, waiting, exactly-once checks. */
 final class Nodes {
@@ -35,6 +36,23 @@ final class Nodes {
             assertEquals(1, seen.getOrDefault(text, 0), "'" + text + "' delivered exactly once");
         }
         assertEquals(texts.size(), inbox.size(), "nothing else delivered: " + seen.size() + " distinct texts");
+    }
+
+    /**
+     * Waits until {@code client}'s subscriptions are live: publishes a probe to {@code probeTopic} (which it must be
+     * subscribed to) until {@code heard} says the probe came back. From then on it sees everything published after.
+     */
+    static void awaitListening(PahoMessageLink client, String probeTopic, BooleanSupplier heard)
+            throws InterruptedException {
+        await(client::isConnected, 15_000, probeTopic + ": client connected");
+        long deadline = System.currentTimeMillis() + 15_000;
+        do {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("the subscription never became active (no probe back on " + probeTopic + ")");
+            }
+            client.publish(probeTopic, new byte[] {1});
+            Thread.sleep(50); // polling interval: the condition itself is re-read, the deadline bounds the wait
+        } while (!heard.getAsBoolean());
     }
 
     /** @return {@code format} filled with each number from {@code first} to {@code last} */

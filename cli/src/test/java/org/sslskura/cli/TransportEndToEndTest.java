@@ -57,14 +57,7 @@ class TransportEndToEndTest {
                 }
             });
             spy.start();
-            Nodes.await(spy::isConnected, 15_000, "spy");
-            // the spy listens once it receives its own probe: from then on it sees every PDU
-            long deadline = System.currentTimeMillis() + 15_000;
-            do {
-                assertTrue(System.currentTimeMillis() < deadline, "the spy's subscription never became active");
-                spy.publish("probe/spy", new byte[] {1});
-                Thread.sleep(50);
-            } while (!seen(topicsSeen, "probe/spy"));
+            Nodes.awaitListening(spy, "probe/spy", () -> count(topicsSeen, "probe/spy") > 0);
             try (SslsNode collector = SslsNode.start(NodeSettings.builder(c, broker.url()).build());
                  SslsNode device = SslsNode.start(NodeSettings.builder(d, broker.url()).collectors(List.of("collector"))
                          .build())) {
@@ -99,10 +92,6 @@ class TransportEndToEndTest {
                 }
             }
         }
-    }
-
-    private static boolean seen(List<String> topics, String topic) {
-        return count(topics, topic) > 0;
     }
 
     private static long count(List<String> topics, String topic) {
