@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -18,7 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.sslskura.testing.Broker;
 import org.sslskura.testing.Brokers;
 
-/** Every socket the link's factories create has TCP_NODELAY on, and Paho really connects through them. */
+/**
+ * Every socket the link's factories create has TCP_NODELAY on (plain ones buffer their input), and Paho really connects
+ * through them.
+ */
 class NoDelaySocketsTest {
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
@@ -30,6 +34,8 @@ class NoDelaySocketsTest {
             assertTrue(socket.isConnected() && !socket.isClosed(), "the connected socket: " + socket);
             assertEquals(broker.port(), socket.getPort());
             assertTrue(socket.getTcpNoDelay());
+            assertInstanceOf(BufferedInputStream.class, socket.getInputStream(),
+                    "Paho reads headers byte by byte: unbuffered, each byte is a system call");
         }
     }
 
@@ -69,6 +75,8 @@ class NoDelaySocketsTest {
             assertFalse(factory instanceof SSLSocketFactory);
             try (Socket socket = factory.createSocket(LOOPBACK, server.getLocalPort())) {
                 assertTrue(socket.getTcpNoDelay());
+                assertTrue(socket.isConnected());
+                assertInstanceOf(BufferedInputStream.class, socket.getInputStream());
             }
         }
     }
