@@ -28,15 +28,10 @@ import org.sslskura.mqtt.PahoMessageLink;
 import org.sslskura.testing.Broker;
 import org.sslskura.testing.BrokerFactory;
 import org.sslskura.testing.Brokers;
-import org.sslskura.transport.TransportOptions;
 import org.sslskura.wire.hip.Hit;
 
 /** Device and collector, each the full stack, through a real broker. */
 class TransportEndToEndTest {
-    /** Retransmission timers shortened for test time; the logic is the same. */
-    private static final TransportOptions FAST = new TransportOptions(100, 5, TransportOptions.DEFAULT_TTL_MILLIS, 20, 30_000, 256, 8L << 20, 1 << 20,
-            10_000, 48);
-
     @TempDir
     Path dir;
 
@@ -122,31 +117,36 @@ class TransportEndToEndTest {
         }
     }
 
+    /**
+     * Production timers under 30 % loss both ways (a fault MQTT over TCP rarely shows; the simulation covers loss on a
+     * virtual clock). At these defaults the window sits at its floor and lost PDUs back off to seconds: about 3
+     * messages/s on a loaded 2-core machine, hence 100 messages and a generous deadline.
+     */
     @Test
-    void thousandMessagesUnderThirtyPercentLossArriveExactlyOnce() throws Exception {
+    void hundredMessagesUnderThirtyPercentLossArriveExactlyOnce() throws Exception {
         Path d = dir.resolve("device");
         Path c = dir.resolve("collector");
         Nodes.pair(d, c);
         try (Broker broker = Brokers.moquette().start();
-             SslsNode collector = SslsNode.start(NodeSettings.builder(c, broker.url()).transport(FAST)
+             SslsNode collector = SslsNode.start(NodeSettings.builder(c, broker.url())
                      .linkDecorator(l -> new LossyLink(l, 0.3, 7)).build());
-             SslsNode device = SslsNode.start(NodeSettings.builder(d, broker.url()).transport(FAST)
+             SslsNode device = SslsNode.start(NodeSettings.builder(d, broker.url())
                      .linkDecorator(l -> new LossyLink(l, 0.3, 8)).collectors(List.of("collector")).build())) {
             ConcurrentLinkedQueue<ReceivedMessage> inbox = Nodes.inbox(collector);
             Nodes.await(() -> device.connected() && collector.connected(), 15_000, "links");
             List<CompletableFuture<MessageReceipt>> receipts = new ArrayList<>();
-            for (int i = 0; i < 1000; i++) {
+            for (int i = 0; i < 100; i++) {
                 receipts.add(device.messaging().sendToCollectors("seq", ("m" + i).getBytes(StandardCharsets.UTF_8),
                         SendOptions.RELIABLE).toCompletableFuture());
             }
             try {
-                CompletableFuture.allOf(receipts.toArray(new CompletableFuture<?>[0])).get(120, TimeUnit.SECONDS);
+                CompletableFuture.allOf(receipts.toArray(new CompletableFuture<?>[0])).get(240, TimeUnit.SECONDS);
             } catch (java.util.concurrent.TimeoutException e) {
                 throw new AssertionError("not all acknowledged; device " + device.messaging().counters()
                         + "; collector " + collector.messaging().counters(), e);
             }
-            Nodes.await(() -> inbox.size() >= 1000, 10_000, "1000 deliveries");
-            Nodes.assertExactlyOnce(inbox, Nodes.numbered("m%d", 0, 999));
+            Nodes.await(() -> inbox.size() >= 100, 10_000, "100 deliveries");
+            Nodes.assertExactlyOnce(inbox, Nodes.numbered("m%d", 0, 99));
             Hit collectorHit = collector.identity().hit();
             assertTrue(device.messaging().counters().getOrDefault("fragments.retransmitted", 0L) > 0,
                     "loss was real: " + device.messaging().counters() + " to " + collectorHit.toHex());
