@@ -124,8 +124,7 @@ public class DeploymentPackageIT {
                 "trusted.peers", new String[] {"collector=" + System.getProperty(Collector.KEY)}));
         // only ChaCha20-Poly1305: proves below that the key exchange runs with our configuration, not its defaults
         update(KEYEXCHANGE_PID, props("sse.suites", "CHACHA20-POLY1305"));
-        update(MESSAGING_PID, props("collectors", new String[] {System.getProperty(Collector.HIT)},
-                "retransmit.ms", 300));
+        update(MESSAGING_PID, props("collectors", new String[] {System.getProperty(Collector.HIT)}));
         // Kura's ConfigurationService seeds every designated PID with its metatype defaults; do the same here
         update(ENVELOPE_PID, props("replay.window", 64));
 
@@ -248,8 +247,10 @@ public class DeploymentPackageIT {
         // a bad value: the key exchange logs, refuses it and keeps the last good configuration (same component)
         ServiceReference<?> before = context.getServiceReference("org.sslskura.api.KeyExchange");
         Long id = (Long) before.getProperty("service.id");
+        Object keyExchange = service("org.sslskura.api.KeyExchange");
         update(KEYEXCHANGE_PID, props("sse.suites", "NO-SUCH-SUITE"));
-        Thread.sleep(500);
+        waitFor(() -> Long.valueOf(1).equals(((Map<?, ?>) call(keyExchange, "counters")).get("configuration.refused")),
+                "the key exchange refused the bad suite list");
         ServiceReference<?> after = context.getServiceReference("org.sslskura.api.KeyExchange");
         assertNotNull("key exchange still registered", after);
         assertEquals("same key exchange component (not restarted)", id, after.getProperty("service.id"));

@@ -2,9 +2,11 @@ package org.sslskura.keyexchange;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicLong;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -37,6 +39,8 @@ public final class KeyExchangeComponent implements KeyExchange {
     private final MessageLink link;
     private final DexService service;
     private KeyExchangeOptions active;
+    /** Configurations refused by {@link #modified}, so that an operator (and a test) can see a refusal happened. */
+    private final AtomicLong refusedConfigurations = new AtomicLong();
 
     /**
      * @throws IllegalArgumentException on an invalid configuration (the component does not start)
@@ -65,6 +69,7 @@ public final class KeyExchangeComponent implements KeyExchange {
             next = KeyExchangeOptions.from(config);
         } catch (IllegalArgumentException e) {
             LOG.error("{}: configuration refused ({}); the previous configuration stays in force", PID, e.getMessage());
+            refusedConfigurations.incrementAndGet();
             return;
         }
         if (!next.prefix.equals(active.prefix)) {
@@ -122,8 +127,11 @@ public final class KeyExchangeComponent implements KeyExchange {
         service.removeListener(listener);
     }
 
+    /** @return the key exchange's counters plus {@code configuration.refused} */
     @Override
     public Map<String, Long> counters() {
-        return service.counters();
+        Map<String, Long> all = new LinkedHashMap<>(service.counters());
+        all.put("configuration.refused", refusedConfigurations.get());
+        return all;
     }
 }

@@ -62,10 +62,12 @@ class KeyExchangeComponentTest {
 
                 component.modified(ComponentConfigs.of(KeyExchangeConfig.class, Map.of("puzzle.difficulty", 5)));
                 assertEquals(5, askPuzzleK(probe, id.hit(), prober, r1s));
+                assertEquals(0L, component.counters().get("configuration.refused"));
 
                 component.modified(ComponentConfigs.of(KeyExchangeConfig.class,
                         Map.of("puzzle.difficulty", 7, "sse.suites", "AES-CCM-16,NO-SUCH-SUITE")));
                 assertEquals(5, askPuzzleK(probe, id.hit(), prober, r1s), "the last good configuration stays");
+                assertEquals(1L, component.counters().get("configuration.refused"));
             } finally {
                 component.deactivate();
             }
