@@ -59,6 +59,8 @@ final class MessagePipeline {
     private final Set<Session> acksWaiting = new LinkedHashSet<>();
     private final Map<String, Long> counters = new LinkedHashMap<>();
     private long nextExpiryScan = Long.MIN_VALUE;
+    /** See {@link #takeEarliestNewDeadline}. */
+    private long earliestNewDeadline = Long.MAX_VALUE;
     private boolean storageFailed;
 
     MessagePipeline(Envelope envelope, TransportOptions options, PipelineEvents events, DeliveredIds delivered) {
@@ -160,8 +162,12 @@ final class MessagePipeline {
         }
     }
 
-    /** @return the earliest time {@link #tick} has work, or {@link Long#MAX_VALUE} */
+    /**
+     * @return the earliest time {@link #tick} has work, or {@link Long#MAX_VALUE}: a scan of every peer's sessions, for
+     *         after a tick (between ticks, {@link #takeEarliestNewDeadline} is enough)
+     */
     long nextDeadline() {
+        earliestNewDeadline = Long.MAX_VALUE;
         long next = Long.MAX_VALUE;
         for (Peer p : peers.values()) {
             for (Session s : p.sessions()) {
@@ -172,6 +178,22 @@ final class MessagePipeline {
             }
         }
         return next;
+    }
+
+    /**
+     * @return the earliest retransmission or ACK deadline set since the previous call or {@link #nextDeadline}, or
+     *         {@link Long#MAX_VALUE}; outside {@link #tick} only PDUs going out and ACK entries queued set deadlines,
+     *         so after any other step a timer armed for the previous earliest deadline needs to move only if this is
+     *         earlier (a collector with thousands of peers must not scan them all per message)
+     */
+    long takeEarliestNewDeadline() {
+        long earliest = earliestNewDeadline;
+        earliestNewDeadline = Long.MAX_VALUE;
+        return earliest;
+    }
+
+    private void noteDeadline(long at) {
+        earliestNewDeadline = Math.min(earliestNewDeadline, at);
     }
 
     /** @return messages waiting to be sealed (no session, or no room in the window) */
@@ -320,6 +342,7 @@ final class MessagePipeline {
 
     private void publish(Session s, OutboundPdu pdu, long now) {
         s.published(pdu);
+        noteDeadline(pdu.deadline);
         for (byte[] f : pdu.fragments) {
             events.publish(s.peer, f, pdu.message);
         }
@@ -664,6 +687,7 @@ final class MessagePipeline {
                 || options.ackDelayMillis() == 0) {
             flushAcks(s);
         }
+        noteDeadline(s.ackDue);
     }
 
     /**
@@ -675,6 +699,7 @@ final class MessagePipeline {
     private void queueBatchedAck(Session s, long seq, int bitmap, long now) {
         acksWaiting.add(s);
         s.queueAck(seq, bitmap, now + Math.max(options.ackDelayMillis(), PARTIAL_ACK_DELAY_MILLIS), Integer.MAX_VALUE);
+        noteDeadline(s.ackDue);
     }
 
     /**

@@ -91,7 +91,7 @@ public final class SecureMessagingService implements SecureMessaging, AutoClosea
     private final InboundBudget inbound = new InboundBudget(INBOUND_MAX_PAYLOADS, INBOUND_MAX_BYTES);
     private AutoCloseable subscription;
     private ScheduledFuture<?> timer;
-    private long timerAt = Long.MAX_VALUE;
+    private final TimerPlan timerPlan = new TimerPlan();
     private volatile boolean closed;
 
     /**
@@ -377,22 +377,22 @@ public final class SecureMessagingService implements SecureMessaging, AutoClosea
         });
     }
 
+    /** After a step: only deadlines that step set can be earlier than the timer already armed. */
     private void rearm() {
-        long next = pipeline.nextDeadline();
-        if (next == timerAt && timer != null && !timer.isDone()) {
+        arm(timerPlan.afterStep(pipeline.takeEarliestNewDeadline()));
+    }
+
+    private void arm(long at) {
+        if (at == TimerPlan.KEEP || thread.isShutdown()) {
             return;
         }
         if (timer != null) {
             timer.cancel(false);
         }
-        timerAt = next;
-        if (next != Long.MAX_VALUE && !thread.isShutdown()) {
-            timer = thread.schedule(() -> {
-                timerAt = Long.MAX_VALUE;
-                pipeline.tick(clock.millis());
-                rearm();
-            }, Math.max(0, next - clock.millis()), TimeUnit.MILLISECONDS);
-        }
+        timer = thread.schedule(() -> {
+            pipeline.tick(clock.millis());
+            arm(timerPlan.afterTick(pipeline.nextDeadline()));
+        }, Math.max(0, at - clock.millis()), TimeUnit.MILLISECONDS);
     }
 
     private <T> T query(Supplier<T> question) {

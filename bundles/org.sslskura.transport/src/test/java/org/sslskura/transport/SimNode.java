@@ -84,7 +84,7 @@ final class SimNode {
     private OutboundQueue queue;
     private final Set<Hit> connecting = new HashSet<>();
     private int receivedWaiting;
-    private long pipelineTimerAt = Long.MAX_VALUE;
+    private TimerPlan pipelineTimer = new TimerPlan();
     private int pipelineTimerToken;
     private long dexTimerAt = Long.MAX_VALUE;
     private int dexTimerToken;
@@ -187,7 +187,7 @@ final class SimNode {
         connecting.clear();
         lastCounters = Map.of();
         receivedWaiting = 0;
-        pipelineTimerAt = Long.MAX_VALUE;
+        pipelineTimer = new TimerPlan();
         dexTimerAt = Long.MAX_VALUE;
         outboundKeys.clear();
         inboundKeys.clear();
@@ -416,28 +416,28 @@ final class SimNode {
     }
 
     private void rearmPipeline() {
-        long next = pipeline.nextDeadline();
-        if (next == pipelineTimerAt) {
+        armPipeline(pipelineTimer.afterStep(pipeline.takeEarliestNewDeadline()));
+    }
+
+    /** Schedules the pipeline's timer as the service does (the same {@link TimerPlan}); a newer arming cancels it. */
+    private void armPipeline(long at) {
+        if (at == TimerPlan.KEEP) {
             return;
         }
-        pipelineTimerAt = next;
         int token = ++pipelineTimerToken;
-        if (next != Long.MAX_VALUE) {
-            int inc = incarnation;
-            world.schedule(next, () -> {
-                if (up && incarnation == inc && token == pipelineTimerToken) {
-                    pipelineTimerAt = Long.MAX_VALUE;
-                    try {
-                        pipeline.tick(world.now);
-                    } catch (RuntimeException e) {
-                        world.oracle.exception(name + " pipeline tick", e);
-                    }
-                    if (up) {
-                        rearmPipeline();
-                    }
+        int inc = incarnation;
+        world.schedule(at, () -> {
+            if (up && incarnation == inc && token == pipelineTimerToken) {
+                try {
+                    pipeline.tick(world.now);
+                } catch (RuntimeException e) {
+                    world.oracle.exception(name + " pipeline tick", e);
                 }
-            });
-        }
+                if (up) {
+                    armPipeline(pipelineTimer.afterTick(pipeline.nextDeadline()));
+                }
+            }
+        });
     }
 
     private void housekeeping() {
